@@ -1,0 +1,13 @@
+using CallTranscription.Domain.Transcriptions;
+
+namespace CallTranscription.Application.Common.Interfaces;
+
+public interface ITranscriptionRepository
+{
+    Task<Transcription?> FindByContentHashAsync(string conversationId, string contentHash, CancellationToken cancellationToken);
+
+    /// <summary>The highest stored sequence number of the conversation, 0 when it has none.</summary>
+    Task<int> GetLastSequenceNumberAsync(string conversationId, CancellationToken cancellationToken);
+
+    void Add(Transcription transcription);
+}

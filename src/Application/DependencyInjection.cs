@@ -1,0 +1,54 @@
+using System.Reflection;
+using CallTranscription.Application.Common.Behaviors;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CallTranscription.Application;
+
+public static class DependencyInjection
+{
+    private static readonly Type[] _handlerInterfaces =
+    [
+        typeof(IRequestHandler<,>),
+        typeof(IRequestHandler<>),
+        typeof(INotificationHandler<>),
+        typeof(IValidator<>),
+    ];
+
+    /// <summary>
+    /// MediatR 5.1.0 has no DI package on our feed (docs/decisions/0002-mediatr-5-hand-registration.md),
+    /// so handlers, notification handlers and validators are registered by scanning assemblies here.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services, params Assembly[] extensionAssemblies)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+
+        foreach (var assembly in extensionAssemblies.Prepend(typeof(DependencyInjection).Assembly).Distinct())
+        {
+            services.AddHandlersFrom(assembly);
+        }
+
+        return services;
+    }
+
+    public static IServiceCollection AddHandlersFrom(this IServiceCollection services, Assembly assembly)
+    {
+        var implementations = assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false });
+        foreach (var implementation in implementations)
+        {
+            var contracts = implementation.GetInterfaces()
+                .Where(i => i.IsGenericType && _handlerInterfaces.Contains(i.GetGenericTypeDefinition()));
+            foreach (var contract in contracts)
+            {
+                services.TryAddEnumerable(ServiceDescriptor.Scoped(contract, implementation));
+            }
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using CallTranscription.Domain.Transcriptions;
+
+namespace CallTranscription.Application.Transcriptions.Common;
+
+/// <summary>
+/// The identity of a delivered turn: conversation, speaker, instant and message. ElevenLabs retries are
+/// byte-identical, so a redelivery hashes the same and the database's unique key stops a second copy.
+/// </summary>
+public static class ContentHash
+{
+    public const int Length = 64;
+
+    public static string Of(string conversationId, SpeakerType speaker, DateTimeOffset timestamp, string message)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        AppendField(hash, conversationId);
+        AppendField(hash, speaker.ToString());
+        AppendField(hash, timestamp.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AppendField(hash, message);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    // Length-prefixed so that ("ab", "c") and ("a", "bc") never collide.
+    private static void AppendField(IncrementalHash hash, string value)
+    {
+        var bytes = Encoding.UTF8.GetBytes(value);
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
+        hash.AppendData(length);
+        hash.AppendData(bytes);
+    }
+}

@@ -1,0 +1,98 @@
+using CallTranscription.Application.Common.Interfaces;
+using CallTranscription.Application.Transcriptions.Common;
+using CallTranscription.Domain.Calls;
+using CallTranscription.Domain.Transcriptions;
+using MediatR;
+using Microsoft.Extensions.Logging;
+
+namespace CallTranscription.Application.Transcriptions.SaveTranscription;
+
+public sealed partial class SaveTranscriptionCommandHandler(
+    ICallRepository calls,
+    ITranscriptionRepository transcriptions,
+    IDriverLookup drivers,
+    IUnitOfWork unitOfWork,
+    IMediator mediator,
+    TimeProvider timeProvider,
+    ILogger<SaveTranscriptionCommandHandler> logger)
+    : IRequestHandler<SaveTranscriptionCommand, SaveTranscriptionResult>
+{
+    public async Task<SaveTranscriptionResult> Handle(SaveTranscriptionCommand request, CancellationToken cancellationToken)
+    {
+        var turn = DialogueTurn.From(request);
+        var outcome = await unitOfWork.ExecuteAsync(ct => SaveAsync(turn, ct), cancellationToken);
+
+        if (!outcome.Result.Replayed)
+        {
+            await PublishSavedAsync(turn, outcome, cancellationToken);
+        }
+
+        return outcome.Result;
+    }
+
+    // Runs inside the unit of work; a retry re-runs all of it against a clean change tracker.
+    private async Task<Outcome> SaveAsync(DialogueTurn turn, CancellationToken cancellationToken)
+    {
+        var stored = await transcriptions.FindByContentHashAsync(turn.ConversationId, turn.ContentHash, cancellationToken);
+        if (stored is not null)
+        {
+            return new Outcome(new SaveTranscriptionResult(stored.Id, stored.SequenceNumber, Replayed: true), DriverId: null);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var call = await calls.FindByConversationIdAsync(turn.ConversationId, cancellationToken)
+            ?? await StartCallAsync(turn, now, cancellationToken);
+
+        var sequenceNumber = await transcriptions.GetLastSequenceNumberAsync(turn.ConversationId, cancellationToken) + 1;
+        var transcription = new Transcription
+        {
+            ConversationId = turn.ConversationId,
+            SpeakerType = turn.Speaker,
+            MessageText = turn.Message,
+            Timestamp = turn.Timestamp,
+            SequenceNumber = sequenceNumber,
+            ContentHash = turn.ContentHash,
+            CreatedAt = now,
+        };
+        transcriptions.Add(transcription);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+
+        return new Outcome(new SaveTranscriptionResult(transcription.Id, sequenceNumber, Replayed: false), call.DriverId);
+    }
+
+    private async Task<Call> StartCallAsync(DialogueTurn turn, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var driverId = await drivers.FindDriverIdByConversationIdAsync(turn.ConversationId, cancellationToken);
+        if (driverId is null)
+        {
+            LogDriverNotFound(turn.ConversationId);
+        }
+
+        var call = Call.StartedBy(turn.ConversationId, driverId, turn.Timestamp, now);
+        calls.Add(call);
+        return call;
+    }
+
+    private async Task PublishSavedAsync(DialogueTurn turn, Outcome outcome, CancellationToken cancellationToken)
+    {
+        var saved = new TranscriptionSaved(
+            turn.ConversationId, outcome.Result.TranscriptionId, outcome.Result.SequenceNumber, turn.Speaker, outcome.DriverId);
+        try
+        {
+            await mediator.Publish(saved, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The turn is committed: a subscriber's failure must not make the sender retry it.
+            LogSubscriberFailed(exception, turn.ConversationId, outcome.Result.TranscriptionId);
+        }
+    }
+
+    private sealed record Outcome(SaveTranscriptionResult Result, int? DriverId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No ElevenLabs call record for conversation {ConversationId}; the call is stored without a driver")]
+    private partial void LogDriverNotFound(string conversationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A TranscriptionSaved subscriber failed for conversation {ConversationId}, transcription {TranscriptionId}")]
+    private partial void LogSubscriberFailed(Exception exception, string conversationId, int transcriptionId);
+}

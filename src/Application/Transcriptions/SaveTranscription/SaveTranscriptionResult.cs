@@ -1,0 +1,4 @@
+namespace CallTranscription.Application.Transcriptions.SaveTranscription;
+
+/// <param name="Replayed">True when the turn had already been stored and this delivery stored nothing new.</param>
+public sealed record SaveTranscriptionResult(int TranscriptionId, int SequenceNumber, bool Replayed);

@@ -1,0 +1,8 @@
+namespace CallTranscription.Domain.Calls;
+
+public enum CallStatus
+{
+    InProgress,
+    Completed,
+    Failed,
+}

@@ -1,0 +1,7 @@
+namespace CallTranscription.Domain.Transcriptions;
+
+public enum SpeakerType
+{
+    Agent,
+    Driver,
+}

@@ -1,0 +1,48 @@
+using CallTranscription.Application.Common.Interfaces;
+using CallTranscription.Infrastructure.Persistence;
+using CallTranscription.Infrastructure.Persistence.Repositories;
+using CallTranscription.Infrastructure.Persistence.Resilience;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CallTranscription.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(DatabaseOptions.SectionName);
+        var database = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
+            ?? (database.Provider == DatabaseProvider.Sqlite ? DatabaseOptions.DefaultSqliteConnectionString : null)
+            ?? throw new InvalidOperationException(
+                $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is required for Database:Provider={database.Provider}.");
+
+        services.Configure<DatabaseOptions>(section);
+        services.Configure<DatabaseRetryOptions>(section.GetSection(nameof(DatabaseOptions.Retry)));
+
+        services.AddDbContext<ApplicationDbContext>(options =>
+        {
+            _ = database.Provider switch
+            {
+                DatabaseProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(new SqliteDurabilityInterceptor()),
+                DatabaseProvider.Postgres => options.UseNpgsql(connectionString),
+                _ => throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported."),
+            };
+            // Migrations are hand-written without a model snapshot; a schema test guards drift instead.
+            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+
+        services.AddSingleton(provider => DatabaseResiliencePipeline.Create(provider.GetRequiredService<IOptions<DatabaseRetryOptions>>()));
+        services.AddSingleton(new WriteGate(serializeWriters: database.Provider == DatabaseProvider.Sqlite));
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<ICallRepository, CallRepository>();
+        services.AddScoped<ITranscriptionRepository, TranscriptionRepository>();
+        services.AddScoped<IDriverLookup, DriverLookup>();
+
+        return services;
+    }
+}

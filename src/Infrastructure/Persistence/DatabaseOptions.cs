@@ -1,0 +1,19 @@
+using CallTranscription.Infrastructure.Persistence.Resilience;
+
+namespace CallTranscription.Infrastructure.Persistence;
+
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+    public const string ConnectionStringName = "Default";
+    public const string DefaultSqliteConnectionString = "Data Source=calltranscription.db";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply pending migrations when the service starts; defaults to true for SQLite only.</summary>
+    public bool? MigrateOnStartup { get; set; }
+
+    public DatabaseRetryOptions Retry { get; set; } = new();
+
+    public bool ShouldMigrateOnStartup => MigrateOnStartup ?? Provider == DatabaseProvider.Sqlite;
+}

@@ -1,0 +1,7 @@
+namespace CallTranscription.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

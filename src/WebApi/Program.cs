@@ -1,0 +1,26 @@
+using CallTranscription.Application;
+using CallTranscription.Infrastructure;
+using CallTranscription.Infrastructure.Persistence;
+using CallTranscription.WebApi;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration)
+    .AddWebApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.MapControllers();
+
+if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ShouldMigrateOnStartup)
+{
+    await app.Services.MigrateDatabaseAsync();
+}
+
+await app.RunAsync();
+
+public partial class Program;

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.Unicode;
+using CallTranscription.Application.Transcriptions.SaveTranscription;
+using CallTranscription.WebApi.ErrorHandling;
+using Microsoft.Net.Http.Headers;
+
+namespace CallTranscription.WebApi.Webhooks;
+
+/// <summary>
+/// Turns the raw body into a command. Parsed by hand rather than model-bound so that every malformed body
+/// gets the contract's error shape and names the offending field.
+/// </summary>
+public static class TranscriptionRequestReader
+{
+    public const int MaxBodyBytes = 64 * 1024;
+    private const int MaxJsonDepth = 8;
+    private const string InvalidPayload = "Invalid transcription payload";
+    private static readonly string[] _fields = ["conversation_id", "speaker", "message", "timestamp"];
+
+    public static async Task<SaveTranscriptionCommand> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        EnsureJsonContentType(request);
+        var body = await ReadBodyAsync(request, cancellationToken);
+        using var document = Parse(body);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw Reject("The body must be a JSON object with conversation_id, speaker, message and timestamp.");
+        }
+
+        var values = new Dictionary<string, string?>();
+        var wrongTypes = new List<string>();
+        foreach (var field in _fields)
+        {
+            if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                values[field] = null;
+            }
+            else if (value.ValueKind == JsonValueKind.String)
+            {
+                values[field] = value.GetString();
+            }
+            else
+            {
+                wrongTypes.Add($"{field} must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}");
+            }
+        }
+
+        if (wrongTypes.Count > 0)
+        {
+            throw Reject(string.Join("; ", wrongTypes) + ".");
+        }
+
+        return new SaveTranscriptionCommand(values["conversation_id"], values["speaker"], values["message"], values["timestamp"]);
+    }
+
+    private static void EnsureJsonContentType(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.Charset.HasValue && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new RequestRejectedException(
+                StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the turn as Content-Type: application/json (UTF-8).");
+        }
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            throw TooLarge();
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                throw TooLarge();
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var bytes = buffer.ToArray();
+        if (!Utf8.IsValid(bytes))
+        {
+            throw Reject("The body is not valid UTF-8.");
+        }
+
+        return bytes;
+    }
+
+    private static JsonDocument Parse(byte[] body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxJsonDepth, AllowDuplicateProperties = false });
+        }
+        catch (JsonException exception)
+        {
+            throw Reject($"The body is not valid JSON: {exception.Message}");
+        }
+    }
+
+    private static RequestRejectedException Reject(string details) =>
+        new(StatusCodes.Status400BadRequest, InvalidPayload, details);
+
+    private static RequestRejectedException TooLarge() =>
+        new(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"A transcription body is at most {MaxBodyBytes} bytes.");
+}
