@@ -1,0 +1,6 @@
+namespace CallTranscription.Application.UnitTests;
+
+internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}

@@ -1,0 +1,29 @@
+using CallTranscription.Application.Transcriptions.Common;
+
+namespace CallTranscription.Application.UnitTests.Transcriptions;
+
+public class TurnTimestampTests
+{
+    [TestCase("2026-11-21T14:03:07Z", "2026-11-21T14:03:07Z")]
+    [TestCase("2026-11-21T16:03:07+02:00", "2026-11-21T14:03:07Z")]
+    [TestCase("2026-11-21T09:03:07.250-05:00", "2026-11-21T14:03:07.250Z")]
+    [TestCase("2026-11-21T14:03:07", "2026-11-21T14:03:07Z")]
+    [TestCase("2026-11-21 14:03:07.1234567", "2026-11-21T14:03:07.1234567Z")]
+    [TestCase("2026-11-21T16:03:07+0200", "2026-11-21T14:03:07Z")]
+    public void ShouldParseIsoTimestampsToUtc(string input, string expectedUtc)
+    {
+        Assert.That(TurnTimestamp.TryParse(input, out var utc), Is.True);
+        Assert.That(utc, Is.EqualTo(DateTimeOffset.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(utc.Offset, Is.EqualTo(TimeSpan.Zero));
+    }
+
+    [TestCase("not a time")]
+    [TestCase("11/21/2026 14:03")]
+    [TestCase("2026-13-01T00:00:00Z")]
+    [TestCase("2026-02-30T00:00:00Z")]
+    [TestCase("2026-11-21T25:00:00Z")]
+    [TestCase("2026-11-21")]
+    [TestCase("1763733787")]
+    [TestCase("")]
+    public void ShouldRejectAnythingElse(string input) => Assert.That(TurnTimestamp.TryParse(input, out _), Is.False);
+}
