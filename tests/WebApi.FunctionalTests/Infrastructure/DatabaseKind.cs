@@ -1,0 +1,7 @@
+namespace CallTranscription.WebApi.FunctionalTests.Infrastructure;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,95 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CallTranscription.Domain.Drivers;
+using CallTranscription.Infrastructure.Persistence;
+
+namespace CallTranscription.WebApi.FunctionalTests.Infrastructure;
+
+/// <summary>Every suite deriving from this runs once on SQLite and once on PostgreSQL, over HTTP.</summary>
+[TestFixture(DatabaseKind.Sqlite)]
+[TestFixture(DatabaseKind.Postgres)]
+public abstract class WebhookTestBase(DatabaseKind kind)
+{
+    protected const string WebhookPath = "/webhooks/elevenlabs/transcription";
+
+    protected DatabaseKind Kind { get; } = kind;
+
+    protected TestDatabase Database { get; private set; } = null!;
+
+    protected CallTranscriptionApiFactory Factory { get; private set; } = null!;
+
+    protected HttpClient Client { get; private set; } = null!;
+
+    [OneTimeSetUp]
+    public async Task StartServiceAsync()
+    {
+        Database = await TestDatabase.CreateAsync(Kind);
+        Factory = new CallTranscriptionApiFactory(Database);
+        Client = Factory.CreateClient();
+    }
+
+    [SetUp]
+    public Task ResetDatabaseAsync() => Database.ResetAsync();
+
+    [OneTimeTearDown]
+    public async Task StopServiceAsync()
+    {
+        Client?.Dispose();
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+    }
+
+    protected static string IsoNow(double secondsOffset = 0) =>
+        DateTimeOffset.UtcNow.AddSeconds(secondsOffset).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+
+    protected static Dictionary<string, object?> Turn(string conversationId, string speaker = "agent", string message = "Hello", string? timestamp = null) =>
+        new()
+        {
+            ["conversation_id"] = conversationId,
+            ["speaker"] = speaker,
+            ["message"] = message,
+            ["timestamp"] = timestamp ?? IsoNow(),
+        };
+
+    protected Task<HttpResponseMessage> PostTurnAsync(object body, HttpClient? client = null) =>
+        (client ?? Client).PostAsJsonAsync(WebhookPath, body);
+
+    protected Task<HttpResponseMessage> PostRawAsync(string body, string contentType = "application/json") =>
+        Client.PostAsync(WebhookPath, new StringContent(body, Encoding.UTF8, contentType));
+
+    protected static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    protected async Task<T> QueryAsync<T>(Func<ApplicationDbContext, Task<T>> query)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        return await query(context);
+    }
+
+    /// <summary>What the call-placing system writes: a driver, and the conversation that was placed to them.</summary>
+    protected Task<int> SeedDriverForConversationAsync(string conversationId, string phone = "(555) 010-4477") =>
+        QueryAsync(async context =>
+        {
+            var driver = new Driver { FullName = "Sam Rivera", PhoneNumber = PhoneNumber.Normalize(phone), CreatedAt = DateTimeOffset.UtcNow };
+            context.Drivers.Add(driver);
+            await context.SaveChangesAsync();
+            context.ElevenLabsCallRecords.Add(new ElevenLabsCallRecord
+            {
+                ConversationId = conversationId, DriverId = driver.Id, PhoneNumber = driver.PhoneNumber, CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await context.SaveChangesAsync();
+            return driver.Id;
+        });
+}
