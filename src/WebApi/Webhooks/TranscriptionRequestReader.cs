@@ -38,7 +38,7 @@ public static class TranscriptionRequestReader
             }
             else if (value.ValueKind == JsonValueKind.String)
             {
-                values[field] = value.GetString();
+                values[field] = ReadString(value, field);
             }
             else
             {
@@ -52,6 +52,19 @@ public static class TranscriptionRequestReader
         }
 
         return new SaveTranscriptionCommand(values["conversation_id"], values["speaker"], values["message"], values["timestamp"]);
+    }
+
+    private static string ReadString(JsonElement value, string field)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate ("\ud800") is valid JSON but no valid text.
+            throw Reject($"{field} is not valid Unicode text.");
+        }
     }
 
     private static void EnsureJsonContentType(HttpRequest request)

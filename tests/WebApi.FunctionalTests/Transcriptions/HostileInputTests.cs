@@ -1,0 +1,40 @@
+using System.Net;
+using System.Net.Http.Headers;
+using CallTranscription.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallTranscription.WebApi.FunctionalTests.Transcriptions;
+
+public class HostileInputTests(DatabaseKind kind) : WebhookTestBase(kind)
+{
+    private static IEnumerable<HostileInputCase> Corpus() => HostileInputCorpus.Cases();
+
+    [Test]
+    public void CorpusShouldHoldAtLeastAHundredCases() => Assert.That(Corpus().Count(), Is.GreaterThanOrEqualTo(100));
+
+    [TestCaseSource(nameof(Corpus))]
+    public async Task ShouldRejectClearlyAndStoreNothing(HostileInputCase hostile)
+    {
+        var content = new ByteArrayContent(hostile.Body);
+        if (hostile.ContentType is not null)
+        {
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(hostile.ContentType);
+        }
+
+        var response = await Client.PostAsync(WebhookPath, content);
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(hostile.ExpectedStatus));
+        var body = await ReadJsonAsync(response);
+        Assert.Multiple(() =>
+        {
+            Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("error"));
+            Assert.That(body.GetProperty("message").GetString(), Is.Not.Empty);
+            Assert.That(body.GetProperty("details").GetString(), Does.Contain(hostile.DetailsFragment));
+        });
+        Assert.That(await QueryAsync(db => db.CallTranscriptions.CountAsync()), Is.Zero);
+        Assert.That(await QueryAsync(db => db.Calls.CountAsync()), Is.Zero);
+
+        var healthy = await PostTurnAsync(Turn("conv_after_hostile"));
+        Assert.That(healthy.StatusCode, Is.EqualTo(HttpStatusCode.Created), "the service must stay up");
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using CallTranscription.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallTranscription.WebApi.FunctionalTests.Transcriptions;
+
+public class ValidationTests(DatabaseKind kind) : WebhookTestBase(kind)
+{
+    private static readonly string[] _fields = ["conversation_id", "speaker", "message", "timestamp"];
+
+    [TestCaseSource(nameof(_fields))]
+    public async Task ShouldRejectAMissingField(string field)
+    {
+        var body = Turn("conv_missing");
+        body.Remove(field);
+
+        await AssertRejectedAsync(await PostTurnAsync(body), field);
+    }
+
+    [TestCaseSource(nameof(_fields))]
+    public async Task ShouldRejectANullField(string field)
+    {
+        var body = Turn("conv_null");
+        body[field] = null;
+
+        await AssertRejectedAsync(await PostTurnAsync(body), field);
+    }
+
+    [TestCaseSource(nameof(_fields))]
+    public async Task ShouldRejectAnEmptyField(string field)
+    {
+        var body = Turn("conv_empty");
+        body[field] = "";
+
+        await AssertRejectedAsync(await PostTurnAsync(body), field);
+    }
+
+    [TestCaseSource(nameof(_fields))]
+    public async Task ShouldRejectAWronglyTypedField(string field)
+    {
+        var body = Turn("conv_types");
+        body[field] = 12345;
+
+        await AssertRejectedAsync(await PostTurnAsync(body), $"{field} must be a string");
+    }
+
+    [Test]
+    public async Task ShouldRejectAnInvalidSpeaker() =>
+        await AssertRejectedAsync(await PostTurnAsync(Turn("conv_speaker", speaker: "driver")), "speaker must be 'agent' or 'user'");
+
+    [Test]
+    public async Task ShouldRejectAnInvalidTimestamp() =>
+        await AssertRejectedAsync(await PostTurnAsync(Turn("conv_time", timestamp: "half past two")), "timestamp");
+
+    [Test]
+    public async Task ShouldRejectMalformedJson() =>
+        await AssertRejectedAsync(await PostRawAsync("{\"conversation_id\": \"conv_bad\", \"speaker\": "), "not valid JSON");
+
+    [Test]
+    public async Task ShouldRejectABodyThatIsNotAnObject() =>
+        await AssertRejectedAsync(await PostRawAsync("[1, 2, 3]"), "JSON object");
+
+    [Test]
+    public async Task ShouldNameEveryOffendingField()
+    {
+        var response = await PostTurnAsync(new Dictionary<string, object?> { ["speaker"] = "robot", ["message"] = "Hi" });
+
+        var details = await AssertRejectedAsync(response, "conversation_id");
+        Assert.That(details, Does.Contain("speaker").And.Contain("timestamp"));
+    }
+
+    [Test]
+    public async Task ShouldIgnoreUnknownExtraFields()
+    {
+        var body = Turn("conv_extra");
+        body["confidence"] = 0.97;
+        body["metadata"] = new { language = "en" };
+
+        var response = await PostTurnAsync(body);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+    }
+
+    private async Task<string> AssertRejectedAsync(HttpResponseMessage response, string detailsFragment)
+    {
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var body = await ReadJsonAsync(response);
+        var details = body.GetProperty("details").GetString();
+        Assert.Multiple(() =>
+        {
+            Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("error"));
+            Assert.That(body.GetProperty("message").GetString(), Is.Not.Empty);
+            Assert.That(details, Does.Contain(detailsFragment));
+        });
+        Assert.That(await QueryAsync(db => db.Calls.CountAsync()), Is.Zero, "a rejected turn must not create a call");
+        Assert.That(await QueryAsync(db => db.CallTranscriptions.CountAsync()), Is.Zero, "a rejected turn must not be stored");
+        return details!;
+    }
+}
