@@ -1,0 +1,83 @@
+using System.Net;
+using CallTranscription.Infrastructure.Persistence;
+using CallTranscription.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallTranscription.WebApi.FunctionalTests.Transcriptions;
+
+public class DatabaseFailureTests(DatabaseKind kind) : WebhookTestBase(kind)
+{
+    private const string TranscriptionInsert = "INSERT INTO call_transcriptions";
+
+    [Test]
+    public async Task ShouldAnswer500WhenTheDatabaseIsUnreachable()
+    {
+        await using var factory = new CallTranscriptionApiFactory(
+            new UnreachableDatabase(Kind), new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false" });
+        using var client = factory.CreateClient();
+
+        var response = await PostTurnAsync(Turn("conv_unreachable"), client);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
+        var text = await response.Content.ReadAsStringAsync();
+        var body = await ReadJsonAsync(response);
+        Assert.Multiple(() =>
+        {
+            Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("error"));
+            Assert.That(body.GetProperty("message").GetString(), Is.Not.Empty);
+            Assert.That(body.GetProperty("details").GetString(), Is.Not.Empty);
+            Assert.That(text, Does.Not.Contain("Exception").And.Not.Contain(" at ").And.Not.Contain("SELECT")
+                .And.Not.Contain("Data Source").And.Not.Contain("Host=").And.Not.Contain("not-a-real-secret"));
+        });
+    }
+
+    [Test]
+    public async Task ShouldStoreNothingWhenATurnFailsMidway()
+    {
+        var fault = new FaultInjectingInterceptor(TranscriptionInsert, _ => new InvalidOperationException("disk on fire"));
+        await using var factory = FactoryWith(fault);
+        using var client = factory.CreateClient();
+
+        var response = await PostTurnAsync(Turn("conv_midway"), client);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
+        Assert.That(fault.Attempts, Is.EqualTo(1), "a non-transient fault is not retried");
+        Assert.That(await QueryAsync(db => db.Calls.CountAsync()), Is.Zero, "the call insert must roll back with the turn");
+        Assert.That(await QueryAsync(db => db.CallTranscriptions.CountAsync()), Is.Zero);
+    }
+
+    [Test]
+    public async Task ShouldRetryATransientFaultWithoutWritingTwice()
+    {
+        var fault = new FaultInjectingInterceptor(TranscriptionInsert, attempt => attempt <= 2 ? new TimeoutException("blip") : null);
+        await using var factory = FactoryWith(fault);
+        using var client = factory.CreateClient();
+
+        var response = await PostTurnAsync(Turn("conv_blip"), client);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(fault.Attempts, Is.EqualTo(3));
+        Assert.That(await QueryAsync(db => db.Calls.CountAsync()), Is.EqualTo(1));
+        Assert.That(await QueryAsync(db => db.CallTranscriptions.Select(t => t.SequenceNumber).ToListAsync()), Is.EqualTo(new[] { 1 }));
+    }
+
+    [Test]
+    public async Task ShouldAnswer500AfterTheLastAttempt()
+    {
+        var fault = new FaultInjectingInterceptor(TranscriptionInsert, _ => new TimeoutException("still down"));
+        await using var factory = FactoryWith(fault);
+        using var client = factory.CreateClient();
+
+        var response = await PostTurnAsync(Turn("conv_down"), client);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
+        Assert.That(fault.Attempts, Is.EqualTo(3), "three attempts, as the spec's db_retry");
+        Assert.That(await QueryAsync(db => db.CallTranscriptions.CountAsync()), Is.Zero);
+        Assert.That(await QueryAsync(db => db.Calls.CountAsync()), Is.Zero);
+    }
+
+    private CallTranscriptionApiFactory FactoryWith(FaultInjectingInterceptor interceptor) => new(
+        Database,
+        new Dictionary<string, string?> { ["Database:Retry:BaseDelay"] = "00:00:00.010" },
+        services => services.ConfigureDbContext<ApplicationDbContext>(options => options.AddInterceptors(interceptor)));
+}
