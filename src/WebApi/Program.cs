@@ -4,7 +4,7 @@ using CallTranscription.Infrastructure.Persistence;
 using CallTranscription.WebApi;
 using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(args).ListenOnLoopbackByDefault();
 
 builder.Services
     .AddApplication()
