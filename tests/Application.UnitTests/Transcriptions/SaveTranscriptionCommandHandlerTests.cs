@@ -69,7 +69,7 @@ public class SaveTranscriptionCommandHandlerTests
     [Test]
     public async Task ShouldReuseTheCallOnLaterTurns()
     {
-        _calls.Setup(c => c.FindByConversationIdAsync(ConversationId, It.IsAny<CancellationToken>()))
+        _calls.Setup(c => c.FindForUpdateAsync(ConversationId, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Call.StartedBy(ConversationId, 7, _now.AddMinutes(-1), _now.AddMinutes(-1)));
         _transcriptions.Setup(t => t.GetLastSequenceNumberAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(3);
 

@@ -4,7 +4,11 @@ namespace CallTranscription.Application.Common.Interfaces;
 
 public interface ICallRepository
 {
-    Task<Call?> FindByConversationIdAsync(string conversationId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Finds the conversation's call and holds it until the unit of work ends, so that concurrent turns of one
+    /// conversation are numbered one after another instead of colliding.
+    /// </summary>
+    Task<Call?> FindForUpdateAsync(string conversationId, CancellationToken cancellationToken);
 
     void Add(Call call);
 }

@@ -33,6 +33,9 @@ public sealed partial class SaveTranscriptionCommandHandler(
     // Runs inside the unit of work; a retry re-runs all of it against a clean change tracker.
     private async Task<Outcome> SaveAsync(DialogueTurn turn, CancellationToken cancellationToken)
     {
+        // Taking the call first serializes the turns of one conversation on server databases (see ICallRepository).
+        var existingCall = await calls.FindForUpdateAsync(turn.ConversationId, cancellationToken);
+
         var stored = await transcriptions.FindByContentHashAsync(turn.ConversationId, turn.ContentHash, cancellationToken);
         if (stored is not null)
         {
@@ -40,8 +43,7 @@ public sealed partial class SaveTranscriptionCommandHandler(
         }
 
         var now = timeProvider.GetUtcNow();
-        var call = await calls.FindByConversationIdAsync(turn.ConversationId, cancellationToken)
-            ?? await StartCallAsync(turn, now, cancellationToken);
+        var call = existingCall ?? await StartCallAsync(turn, now, cancellationToken);
 
         var sequenceNumber = await transcriptions.GetLastSequenceNumberAsync(turn.ConversationId, cancellationToken) + 1;
         var transcription = new Transcription
