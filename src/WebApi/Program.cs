@@ -9,11 +9,12 @@ var builder = WebApplication.CreateBuilder(args).ListenOnLoopbackByDefault();
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration)
-    .AddWebApi();
+    .AddWebApi(builder.Configuration);
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseRateLimiter();
 app.MapControllers();
 
 if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ShouldMigrateOnStartup)

@@ -17,10 +17,39 @@ public static class TranscriptionRequestReader
     private const string InvalidPayload = "Invalid transcription payload";
     private static readonly string[] _fields = ["conversation_id", "speaker", "message", "timestamp"];
 
-    public static async Task<SaveTranscriptionCommand> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The raw body, once its media type, size and encoding are acceptable.</summary>
+    public static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         EnsureJsonContentType(request);
-        var body = await ReadBodyAsync(request, cancellationToken);
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            throw TooLarge();
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                throw TooLarge();
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var bytes = buffer.ToArray();
+        if (!Utf8.IsValid(bytes))
+        {
+            throw Reject("The body is not valid UTF-8.");
+        }
+
+        return bytes;
+    }
+
+    public static SaveTranscriptionCommand ToCommand(byte[] body)
+    {
         using var document = Parse(body);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
@@ -76,35 +105,6 @@ public static class TranscriptionRequestReader
             throw new RequestRejectedException(
                 StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the turn as Content-Type: application/json (UTF-8).");
         }
-    }
-
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            throw TooLarge();
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                throw TooLarge();
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        var bytes = buffer.ToArray();
-        if (!Utf8.IsValid(bytes))
-        {
-            throw Reject("The body is not valid UTF-8.");
-        }
-
-        return bytes;
     }
 
     private static JsonDocument Parse(byte[] body)

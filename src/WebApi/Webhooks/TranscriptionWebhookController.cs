@@ -6,7 +6,7 @@ namespace CallTranscription.WebApi.Webhooks;
 
 [ApiController]
 [Route("webhooks/elevenlabs/transcription")]
-public sealed class TranscriptionWebhookController(IMediator mediator) : ControllerBase
+public sealed class TranscriptionWebhookController(IMediator mediator, WebhookSignatureVerifier signatureVerifier) : ControllerBase
 {
     public const string ReplayedHeader = "Idempotent-Replayed";
 
@@ -14,10 +14,16 @@ public sealed class TranscriptionWebhookController(IMediator mediator) : Control
     [RequestSizeLimit(TranscriptionRequestReader.MaxBodyBytes)]
     [ProducesResponseType<TranscriptionAccepted>(StatusCodes.Status201Created)]
     [ProducesResponseType<ErrorResponse>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ErrorResponse>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ErrorResponse>(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType<ErrorResponse>(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesResponseType<ErrorResponse>(StatusCodes.Status429TooManyRequests)]
     [ProducesResponseType<ErrorResponse>(StatusCodes.Status500InternalServerError)]
     public async Task<IActionResult> Receive(CancellationToken cancellationToken)
     {
-        var command = await TranscriptionRequestReader.ReadAsync(Request, cancellationToken);
+        var body = await TranscriptionRequestReader.ReadBodyAsync(Request, cancellationToken);
+        signatureVerifier.Verify(Request.Headers[WebhookSignatureVerifier.HeaderName], body);
+        var command = TranscriptionRequestReader.ToCommand(body);
         HttpContext.SetConversationId(command.ConversationId);
 
         var result = await mediator.Send(command, cancellationToken);

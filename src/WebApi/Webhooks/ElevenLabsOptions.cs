@@ -1,0 +1,15 @@
+namespace CallTranscription.WebApi.Webhooks;
+
+public sealed class ElevenLabsOptions
+{
+    public const string SectionName = "ElevenLabs";
+
+    /// <summary>
+    /// The webhook's signing secret. When set, every delivery must carry a valid ElevenLabs-Signature header;
+    /// when empty (the default, as the spec's endpoint is public) no signature is checked.
+    /// </summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>How far the signature's timestamp may be from now; ElevenLabs' SDKs use 30 minutes.</summary>
+    public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(30);
+}
