@@ -21,8 +21,9 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     public override string ConnectionString { get; }
 
-    public static Task<TestDatabase> CreateAsync() =>
-        Task.FromResult<TestDatabase>(new PostgresTestDatabase(PostgresServer.ConnectionStringOrSkip(), $"ct_test_{Guid.NewGuid():N}"));
+    public static Task<TestDatabase> CreateAsync() => Task.FromResult<TestDatabase>(CreateOn(PostgresServer.ConnectionStringOrSkip()));
+
+    public static PostgresTestDatabase CreateOn(string serverConnectionString) => new(serverConnectionString, $"ct_test_{Guid.NewGuid():N}");
 
     public override async Task ResetAsync()
     {
