@@ -1,5 +1,6 @@
 using System.Reflection;
 using CallTranscription.Application.Common.Behaviors;
+using CallTranscription.Application.Common.Notifications;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,7 @@ public static class DependencyInjection
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
-        services.AddScoped<IMediator, Mediator>();
+        services.AddScoped<IMediator, IsolatingMediator>();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
 
         foreach (var assembly in extensionAssemblies.Prepend(typeof(DependencyInjection).Assembly).Distinct())

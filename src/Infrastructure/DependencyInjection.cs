@@ -1,5 +1,6 @@
 using CallTranscription.Application.Common.Interfaces;
 using CallTranscription.Infrastructure.Persistence;
+using CallTranscription.Infrastructure.Persistence.Health;
 using CallTranscription.Infrastructure.Persistence.Repositories;
 using CallTranscription.Infrastructure.Persistence.Resilience;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,9 @@ namespace CallTranscription.Infrastructure;
 
 public static class DependencyInjection
 {
+    /// <summary>Health checks that decide whether the service can take traffic.</summary>
+    public const string ReadinessTag = "ready";
+
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(DatabaseOptions.SectionName);
@@ -42,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<ICallRepository, CallRepository>();
         services.AddScoped<ITranscriptionRepository, TranscriptionRepository>();
         services.AddScoped<IDriverLookup, DriverLookup>();
+        services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>(DatabaseReadyHealthCheck.Name, tags: [ReadinessTag]);
 
         return services;
     }

@@ -1,6 +1,10 @@
 using CallTranscription.WebApi.ErrorHandling;
+using CallTranscription.WebApi.Logging;
+using CallTranscription.WebApi.OpenApi;
 using CallTranscription.WebApi.RateLimiting;
 using CallTranscription.WebApi.Webhooks;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using InfrastructureDependencies = CallTranscription.Infrastructure.DependencyInjection;
 
 namespace CallTranscription.WebApi;
 
@@ -11,9 +15,24 @@ public static class DependencyInjection
         services.AddControllers();
         services.AddProblemDetails();
         services.AddExceptionHandler<ContractExceptionHandler>();
+        services.AddOpenApi(options => options.AddOperationTransformer<WebhookOperationTransformer>());
         services.Configure<ElevenLabsOptions>(configuration.GetSection(ElevenLabsOptions.SectionName));
+        services.Configure<RequestLoggingOptions>(configuration.GetSection(RequestLoggingOptions.SectionName));
         services.AddSingleton<WebhookSignatureVerifier>();
         services.AddClientRateLimiting(configuration);
         return services;
+    }
+
+    public static WebApplication UseWebApi(this WebApplication app)
+    {
+        app.UseMiddleware<WebhookRequestLoggingMiddleware>();
+        app.UseExceptionHandler();
+        app.UseRateLimiter();
+
+        app.MapControllers();
+        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(InfrastructureDependencies.ReadinessTag) });
+        return app;
     }
 }

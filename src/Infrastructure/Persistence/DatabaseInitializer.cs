@@ -1,15 +1,67 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CallTranscription.Infrastructure.Persistence;
 
-public static class DatabaseInitializer
+public static partial class DatabaseInitializer
 {
-    /// <summary>Applies pending migrations; creates the SQLite file or the PostgreSQL database when missing.</summary>
-    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Waits (up to Database:StartupTimeout) for the database to answer, applying pending migrations when asked —
+    /// which also creates the SQLite file or the PostgreSQL database. False when it never became ready.
+    /// </summary>
+    public static async Task<bool> PrepareDatabaseAsync(this IServiceProvider services, bool migrate, CancellationToken cancellationToken = default)
     {
-        await using var scope = services.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        await context.Database.MigrateAsync(cancellationToken);
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (!migrate && options.StartupTimeout == TimeSpan.Zero)
+        {
+            return true; // told not to wait: serve, and let /health/ready report the database
+        }
+
+        var timeProvider = services.GetRequiredService<TimeProvider>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer).FullName!);
+        var started = timeProvider.GetTimestamp();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                var database = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Database;
+                if (migrate)
+                {
+                    await database.MigrateAsync(cancellationToken);
+                    LogMigrated(logger, options.Provider);
+                    return true;
+                }
+
+                if (await database.CanConnectAsync(cancellationToken))
+                {
+                    return true;
+                }
+
+                throw new InvalidOperationException("The database did not accept a connection.");
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                if (timeProvider.GetElapsedTime(started) >= options.StartupTimeout)
+                {
+                    LogGaveUp(logger, options.Provider, options.StartupTimeout, attempt, exception.GetType().Name, exception.Message);
+                    return false;
+                }
+
+                LogWaiting(logger, options.Provider, attempt, exception.GetType().Name);
+                await Task.Delay(TimeSpan.FromSeconds(1), timeProvider, cancellationToken);
+            }
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Provider} database migrated")]
+    private static partial void LogMigrated(ILogger logger, DatabaseProvider provider);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Provider} database not ready (attempt {Attempt}, {Error}); retrying")]
+    private static partial void LogWaiting(ILogger logger, DatabaseProvider provider, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Startup failed: the {Provider} database was not ready within {Timeout} ({Attempts} attempts; last error {Error}: {Detail})")]
+    private static partial void LogGaveUp(ILogger logger, DatabaseProvider provider, TimeSpan timeout, int attempts, string error, string detail);
 }

@@ -15,5 +15,11 @@ public sealed class DatabaseOptions
 
     public DatabaseRetryOptions Retry { get; set; } = new();
 
+    /// <summary>
+    /// How long start-up (and the migrate command) waits for an unreachable database before giving up.
+    /// Zero, without migrations to apply, starts at once and leaves the database to /health/ready.
+    /// </summary>
+    public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool ShouldMigrateOnStartup => MigrateOnStartup ?? Provider == DatabaseProvider.Sqlite;
 }

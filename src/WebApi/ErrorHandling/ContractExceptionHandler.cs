@@ -1,12 +1,13 @@
 using CallTranscription.Application.Common.Exceptions;
-using CallTranscription.WebApi.Webhooks;
+using CallTranscription.WebApi.Logging;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace CallTranscription.WebApi.ErrorHandling;
 
 /// <summary>
 /// Maps every failure to the contract's error shape. 4xx is final for the sender; 5xx tells it to retry.
-/// Bodies never carry exception text: it may hold SQL or connection details.
+/// Bodies never carry exception text: it may hold SQL or connection details. The request's log line
+/// (<see cref="WebhookRequestLoggingMiddleware"/>) records the error and the exception.
 /// </summary>
 internal sealed partial class ContractExceptionHandler(ILogger<ContractExceptionHandler> logger) : IExceptionHandler
 {
@@ -26,14 +27,15 @@ internal sealed partial class ContractExceptionHandler(ILogger<ContractException
                 "The transcription was not stored. Retry the delivery.")),
         };
 
-        var conversationId = httpContext.GetConversationId();
-        if (statusCode >= StatusCodes.Status500InternalServerError)
+        var log = httpContext.Features.Get<WebhookRequestLog>();
+        if (log is not null)
         {
-            LogFailed(exception, conversationId, exception.GetType().Name);
+            log.Error = statusCode >= StatusCodes.Status500InternalServerError ? exception.GetType().Name : error.Details;
+            log.Exception = statusCode >= StatusCodes.Status500InternalServerError ? exception : null;
         }
-        else
+        else if (statusCode >= StatusCodes.Status500InternalServerError)
         {
-            LogRejected(conversationId, statusCode, error.Details);
+            LogUnhandled(exception, httpContext.Request.Path);
         }
 
         httpContext.Response.StatusCode = statusCode;
@@ -41,9 +43,6 @@ internal sealed partial class ContractExceptionHandler(ILogger<ContractException
         return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected transcription for conversation {ConversationId} with {StatusCode}: {Error}")]
-    private partial void LogRejected(string? conversationId, int statusCode, string error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Failed to store transcription for conversation {ConversationId}: {Error}")]
-    private partial void LogFailed(Exception exception, string? conversationId, string error);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
+    private partial void LogUnhandled(Exception exception, string path);
 }

@@ -1,4 +1,5 @@
 using CallTranscription.WebApi.ErrorHandling;
+using CallTranscription.WebApi.Logging;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,7 +7,10 @@ namespace CallTranscription.WebApi.Webhooks;
 
 [ApiController]
 [Route("webhooks/elevenlabs/transcription")]
-public sealed class TranscriptionWebhookController(IMediator mediator, WebhookSignatureVerifier signatureVerifier) : ControllerBase
+public sealed class TranscriptionWebhookController(
+    IMediator mediator,
+    WebhookSignatureVerifier signatureVerifier,
+    ILogger<TranscriptionWebhookController> logger) : ControllerBase
 {
     public const string ReplayedHeader = "Idempotent-Replayed";
 
@@ -24,9 +28,13 @@ public sealed class TranscriptionWebhookController(IMediator mediator, WebhookSi
         var body = await TranscriptionRequestReader.ReadBodyAsync(Request, cancellationToken);
         signatureVerifier.Verify(Request.Headers[WebhookSignatureVerifier.HeaderName], body);
         var command = TranscriptionRequestReader.ToCommand(body);
-        HttpContext.SetConversationId(command.ConversationId);
 
+        var log = HttpContext.WebhookLog();
+        (log.ConversationId, log.Speaker, log.MessageLength) = (command.ConversationId, command.Speaker, command.Message?.Length);
+
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["ConversationId"] = command.ConversationId });
         var result = await mediator.Send(command, cancellationToken);
+        (log.SequenceNumber, log.Replayed) = (result.SequenceNumber, result.Replayed);
         if (result.Replayed)
         {
             Response.Headers[ReplayedHeader] = "true";

@@ -13,7 +13,8 @@ public class DatabaseFailureTests(DatabaseKind kind) : WebhookTestBase(kind)
     public async Task ShouldAnswer500WhenTheDatabaseIsUnreachable()
     {
         await using var factory = new CallTranscriptionApiFactory(
-            new UnreachableDatabase(Kind), new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false" });
+            new UnreachableDatabase(Kind),
+            new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false", ["Database:StartupTimeout"] = "00:00:00" });
         using var client = factory.CreateClient();
 
         var response = await PostTurnAsync(Turn("conv_unreachable"), client);

@@ -14,7 +14,7 @@ internal static class DatabaseResiliencePipeline
     public static ResiliencePipeline Create(IOptions<DatabaseRetryOptions> options)
     {
         var settings = options.Value;
-        return new ResiliencePipelineBuilder()
+        var builder = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(DatabaseFaults.IsConflict),
@@ -22,15 +22,19 @@ internal static class DatabaseResiliencePipeline
                 Delay = TimeSpan.FromMilliseconds(2),
                 BackoffType = DelayBackoffType.Linear,
                 UseJitter = true,
-            })
-            .AddRetry(new RetryStrategyOptions
+            });
+        if (settings.MaxAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(DatabaseFaults.IsTransient),
                 MaxRetryAttempts = settings.MaxAttempts - 1,
                 Delay = settings.BaseDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-            })
-            .Build();
+            });
+        }
+
+        return builder.Build();
     }
 }

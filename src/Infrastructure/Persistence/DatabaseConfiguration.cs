@@ -1,0 +1,89 @@
+using CallTranscription.Infrastructure.Persistence.Resilience;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+
+namespace CallTranscription.Infrastructure.Persistence;
+
+/// <summary>Checks the database settings before anything starts, naming the key at fault and never echoing its value.</summary>
+public static class DatabaseConfiguration
+{
+    private const string ConnectionStringKey = $"ConnectionStrings:{DatabaseOptions.ConnectionStringName}";
+
+    public static IReadOnlyList<string> Problems(IConfiguration configuration)
+    {
+        var providerText = configuration[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}"];
+        if (providerText is not null && !IsProviderName(providerText))
+        {
+            return [$"Database:Provider is '{providerText}'; expected one of: {string.Join(", ", Enum.GetNames<DatabaseProvider>())}."];
+        }
+
+        DatabaseOptions options;
+        try
+        {
+            options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        }
+        catch (InvalidOperationException exception)
+        {
+            return [exception.Message]; // the binder names the key: "Failed to convert configuration value at 'Database:...'"
+        }
+
+        var problems = new List<string>();
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (options.Provider != DatabaseProvider.Sqlite)
+            {
+                problems.Add($"{ConnectionStringKey} is required when Database:Provider is {options.Provider}.");
+            }
+        }
+        else if (!IsWellFormed(options.Provider, connectionString))
+        {
+            problems.Add($"{ConnectionStringKey} is not a valid {options.Provider} connection string.");
+        }
+
+        problems.AddRange(RetryProblems(options.Retry));
+        if (options.StartupTimeout < TimeSpan.Zero || options.StartupTimeout > TimeSpan.FromMinutes(10))
+        {
+            problems.Add("Database:StartupTimeout must be between 00:00:00 and 00:10:00.");
+        }
+
+        return problems;
+    }
+
+    private static bool IsProviderName(string value) =>
+        Enum.GetNames<DatabaseProvider>().Contains(value, StringComparer.OrdinalIgnoreCase);
+
+    private static IEnumerable<string> RetryProblems(DatabaseRetryOptions retry)
+    {
+        if (retry.MaxAttempts is < 1 or > 10)
+        {
+            yield return "Database:Retry:MaxAttempts must be between 1 and 10.";
+        }
+
+        if (retry.BaseDelay <= TimeSpan.Zero || retry.BaseDelay > TimeSpan.FromSeconds(30))
+        {
+            yield return "Database:Retry:BaseDelay must be greater than 00:00:00 and at most 00:00:30.";
+        }
+
+        if (retry.MaxConflictRetries is < 1 or > 1000)
+        {
+            yield return "Database:Retry:MaxConflictRetries must be between 1 and 1000.";
+        }
+    }
+
+    private static bool IsWellFormed(DatabaseProvider provider, string connectionString)
+    {
+        try
+        {
+            _ = provider == DatabaseProvider.Sqlite
+                ? new SqliteConnectionStringBuilder(connectionString).DataSource
+                : new NpgsqlConnectionStringBuilder(connectionString).Host;
+            return true;
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            return false;
+        }
+    }
+}

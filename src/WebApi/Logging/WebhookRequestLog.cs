@@ -1,0 +1,27 @@
+namespace CallTranscription.WebApi.Logging;
+
+/// <summary>What one webhook request did, filled in as it goes and logged once when it ends.</summary>
+public sealed class WebhookRequestLog
+{
+    public string? ConversationId { get; set; }
+
+    public string? Speaker { get; set; }
+
+    /// <summary>The message's length only: its text is personal data and is never logged.</summary>
+    public int? MessageLength { get; set; }
+
+    public int? SequenceNumber { get; set; }
+
+    public bool Replayed { get; set; }
+
+    public string? Error { get; set; }
+
+    public Exception? Exception { get; set; }
+}
+
+public static class WebhookRequestLogExtensions
+{
+    /// <summary>The current request's log, or a detached one when the request is not a webhook delivery.</summary>
+    public static WebhookRequestLog WebhookLog(this HttpContext context) =>
+        context.Features.Get<WebhookRequestLog>() ?? new WebhookRequestLog();
+}
