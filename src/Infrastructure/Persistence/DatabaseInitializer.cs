@@ -35,12 +35,8 @@ public static partial class DatabaseInitializer
                     return true;
                 }
 
-                if (await database.CanConnectAsync(cancellationToken))
-                {
-                    return true;
-                }
-
-                throw new InvalidOperationException("The database did not accept a connection.");
+                await database.ProbeAsync(cancellationToken);
+                return true;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

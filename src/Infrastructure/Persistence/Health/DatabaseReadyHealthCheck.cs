@@ -12,11 +12,7 @@ internal sealed class DatabaseReadyHealthCheck(ApplicationDbContext context) : I
     {
         try
         {
-            if (!await context.Database.CanConnectAsync(cancellationToken))
-            {
-                return HealthCheckResult.Unhealthy("The database is not reachable.");
-            }
-
+            await context.Database.ProbeAsync(cancellationToken);
             var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             return pending.Count == 0
                 ? HealthCheckResult.Healthy("The database is reachable and migrated.")
@@ -24,7 +20,7 @@ internal sealed class DatabaseReadyHealthCheck(ApplicationDbContext context) : I
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy("The database check failed.", exception);
+            return HealthCheckResult.Unhealthy("The database is not reachable.", exception);
         }
     }
 }

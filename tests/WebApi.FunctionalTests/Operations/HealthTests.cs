@@ -1,0 +1,62 @@
+using System.Net;
+using CallTranscription.WebApi.FunctionalTests.Infrastructure;
+
+namespace CallTranscription.WebApi.FunctionalTests.Operations;
+
+public class HealthTests(DatabaseKind kind) : WebhookTestBase(kind)
+{
+    [Test]
+    public async Task ShouldReportLive() => Assert.That((await Client.GetAsync("/health/live")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+    [Test]
+    public async Task ShouldReportReadyWhenTheDatabaseIsReachableAndMigrated() =>
+        Assert.That((await Client.GetAsync("/health/ready")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+    [Test]
+    public async Task ShouldReportNotReadyButLiveWhenTheDatabaseIsUnreachable()
+    {
+        await using var factory = new CallTranscriptionApiFactory(new UnreachableDatabase(Kind), new Dictionary<string, string?>
+        {
+            ["Database:MigrateOnStartup"] = "false",
+            ["Database:StartupTimeout"] = "00:00:00",
+        });
+        using var client = factory.CreateClient();
+
+        Assert.That((await client.GetAsync("/health/ready")).StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That((await client.GetAsync("/health/live")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task ShouldReportNotReadyWhileMigrationsArePending()
+    {
+        await using var empty = await TestDatabase.CreateAsync(Kind);
+        await CreateEmptyDatabaseAsync(empty);
+
+        await using var factory = new CallTranscriptionApiFactory(empty, new Dictionary<string, string?>
+        {
+            ["Database:MigrateOnStartup"] = "false",
+            ["Database:StartupTimeout"] = "00:00:05",
+        });
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/health/ready");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+    }
+
+    private static async Task CreateEmptyDatabaseAsync(TestDatabase database)
+    {
+        if (database is PostgresTestDatabase postgres)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(PostgresServer.ConnectionStringOrSkip());
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{postgres.DatabaseName}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
+            await connection.OpenAsync(); // creates the empty file
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using CallTranscription.WebApi.FunctionalTests.Infrastructure;
+using CallTranscription.WebApi.Logging;
+
+namespace CallTranscription.WebApi.FunctionalTests.Operations;
+
+public class RequestLoggingTests(DatabaseKind kind) : WebhookTestBase(kind)
+{
+    private const string PersonalText = "My licence number is D1234-5678";
+
+    [SetUp]
+    public void ForgetEarlierLogs() => Factory.Logs.Clear();
+
+    [Test]
+    public async Task ShouldLogOneStructuredLinePerStoredTurn()
+    {
+        await PostTurnAsync(Turn("conv_logged", "user", PersonalText));
+
+        var line = RequestLines().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(line.Level, Is.EqualTo(LogLevel.Information));
+            Assert.That(line.Fields["ConversationId"], Is.EqualTo("conv_logged"));
+            Assert.That(line.Fields["SequenceNumber"], Is.EqualTo(1));
+            Assert.That(line.Fields["Speaker"], Is.EqualTo("user"));
+            Assert.That(line.Fields["Outcome"], Is.EqualTo("stored"));
+            Assert.That(line.Fields["StatusCode"], Is.EqualTo(201));
+            Assert.That(line.Fields["DurationMs"], Is.TypeOf<double>().And.GreaterThan(0));
+            Assert.That(line.Fields["MessageLength"], Is.EqualTo(PersonalText.Length));
+        });
+    }
+
+    [Test]
+    public async Task ShouldLogAReplayAsReplayed()
+    {
+        var turn = Turn("conv_logged_replay");
+        await PostTurnAsync(turn);
+        await PostTurnAsync(turn);
+
+        Assert.That(RequestLines().Select(l => l.Fields["Outcome"]), Is.EqualTo(new[] { "stored", "replayed" }));
+    }
+
+    [Test]
+    public async Task ShouldLogARejectionAtWarningWithTheReason()
+    {
+        await PostTurnAsync(Turn("conv_logged_bad", speaker: "robot"));
+
+        var line = RequestLines().Single();
+        Assert.That(line.Level, Is.EqualTo(LogLevel.Warning));
+        Assert.That(line.Fields["Outcome"], Is.EqualTo("rejected"));
+        Assert.That(line.Fields["StatusCode"], Is.EqualTo(400));
+        Assert.That(line.Fields["Error"], Does.Contain("speaker"));
+        Assert.That(line.Fields["ConversationId"], Is.EqualTo("conv_logged_bad"));
+    }
+
+    [Test]
+    public async Task ShouldNeverLogTheMessageText()
+    {
+        await PostTurnAsync(Turn("conv_private", "user", PersonalText));
+        await PostTurnAsync(Turn("conv_private", "bot", PersonalText));
+
+        var everything = Factory.Logs.Entries.Select(e => e.Message + " " + string.Join(" ", e.Fields.Values));
+        Assert.That(Factory.Logs.Entries, Is.Not.Empty);
+        Assert.That(everything, Has.None.Contains(PersonalText));
+    }
+
+    [Test]
+    public async Task ShouldLogAFailureAtErrorWithTheException()
+    {
+        var fault = new FaultInjectingInterceptor("INSERT INTO call_transcriptions", _ => new InvalidOperationException("disk on fire"));
+        await using var factory = new CallTranscriptionApiFactory(Database, configureServices: services =>
+            services.ConfigureDbContext<CallTranscription.Infrastructure.Persistence.ApplicationDbContext>(o => o.AddInterceptors(fault)));
+        using var client = factory.CreateClient();
+
+        var response = await PostTurnAsync(Turn("conv_logged_failure"), client);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
+        var line = factory.Logs.Entries.Single(e => e.Category == typeof(WebhookRequestLoggingMiddleware).FullName);
+        Assert.That(line.Level, Is.EqualTo(LogLevel.Error));
+        Assert.That(line.Fields["Outcome"], Is.EqualTo("failed"));
+        Assert.That(line.Exception, Is.InstanceOf<Microsoft.EntityFrameworkCore.DbUpdateException>());
+        Assert.That(line.Exception!.InnerException!.Message, Is.EqualTo("disk on fire"));
+        Assert.That(line.Fields["ConversationId"], Is.EqualTo("conv_logged_failure"));
+    }
+
+    [Test]
+    public async Task ShouldLogASlowRequestAtWarning()
+    {
+        await using var factory = new CallTranscriptionApiFactory(Database,
+            new Dictionary<string, string?> { ["RequestLogging:SlowRequestThreshold"] = "00:00:00.0000001" });
+        using var client = factory.CreateClient();
+
+        await PostTurnAsync(Turn("conv_slow"), client);
+
+        var line = factory.Logs.Entries.Single(e => e.Category == typeof(WebhookRequestLoggingMiddleware).FullName);
+        Assert.That(line.Level, Is.EqualTo(LogLevel.Warning));
+        Assert.That(line.Fields["Outcome"], Is.EqualTo("stored"));
+    }
+
+    private List<LogEntry> RequestLines() =>
+        Factory.Logs.Entries.Where(e => e.Category == typeof(WebhookRequestLoggingMiddleware).FullName).ToList();
+}
