@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Logging.Debug;
 
 namespace CallTranscription.WebApi.FunctionalTests.Infrastructure;
 
@@ -23,7 +25,11 @@ public sealed class CallTranscriptionApiFactory(
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        // Quiet consoles, but keep every other provider the service adds (Application Insights among them).
+        builder.ConfigureLogging(logging => logging
+            .AddFilter<ConsoleLoggerProvider>(_ => false)
+            .AddFilter<DebugLoggerProvider>(_ => false)
+            .AddProvider(Logs));
         if (configureServices is not null)
         {
             builder.ConfigureTestServices(configureServices);

@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Net;
+using CallTranscription.Application;
+using CallTranscription.Application.Transcriptions.SaveTranscription;
+using CallTranscription.Domain.Transcriptions;
+using CallTranscription.WebApi.FunctionalTests.Infrastructure;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallTranscription.WebApi.FunctionalTests.Operations;
+
+/// <summary>What docs/extending.md promises: add a notification handler, change nothing else.</summary>
+public class ExtensionTests(DatabaseKind kind) : WebhookTestBase(kind)
+{
+    private CallTranscriptionApiFactory _extended = null!;
+    private HttpClient _client = null!;
+    private SavedTurns _saved = null!;
+
+    [OneTimeSetUp]
+    public void StartExtendedService()
+    {
+        _saved = new SavedTurns();
+        _extended = new CallTranscriptionApiFactory(Database, configureServices: services => services
+            .AddSingleton(_saved)
+            .AddHandlersFrom(typeof(ExtensionTests).Assembly));
+        _client = _extended.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopExtendedServiceAsync()
+    {
+        _client.Dispose();
+        await _extended.DisposeAsync();
+    }
+
+    [SetUp]
+    public void Forget()
+    {
+        _saved.Clear();
+        _extended.Logs.Clear();
+    }
+
+    [Test]
+    public async Task ShouldCallAnAddedHandlerAfterTheTurnCommits()
+    {
+        var driverId = await SeedDriverForConversationAsync("conv_extended");
+
+        var response = await PostTurnAsync(Turn("conv_extended", "user"), _client);
+
+        var body = await ReadJsonAsync(response);
+        var saved = _saved.Received.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(saved.ConversationId, Is.EqualTo("conv_extended"));
+            Assert.That(saved.TranscriptionId, Is.EqualTo(body.GetProperty("transcription_id").GetInt32()));
+            Assert.That(saved.SequenceNumber, Is.EqualTo(1));
+            Assert.That(saved.Speaker, Is.EqualTo(SpeakerType.Driver));
+            Assert.That(saved.DriverId, Is.EqualTo(driverId));
+            Assert.That(_saved.StoredWhenNotified.Single(), Is.True, "the turn was committed before the handler ran");
+        });
+    }
+
+    [Test]
+    public async Task ShouldNotNotifyForAReplay()
+    {
+        var turn = Turn("conv_extended_replay");
+        await PostTurnAsync(turn, _client);
+        await PostTurnAsync(turn, _client);
+
+        Assert.That(_saved.Received, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ShouldKeepTheTurnAndTheOtherHandlersWhenOneHandlerFails()
+    {
+        var response = await PostTurnAsync(Turn("conv_extended_failure"), _client);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(_saved.Received, Has.Count.EqualTo(1), "the recording handler still ran");
+        Assert.That(await QueryAsync(db => db.CallTranscriptions.CountAsync()), Is.EqualTo(1));
+        var failure = _extended.Logs.Entries.Single(e => e.Exception?.Message == "subscriber is broken");
+        Assert.That(failure.Level, Is.EqualTo(LogLevel.Error));
+        Assert.That(failure.Fields["ConversationId"], Is.EqualTo("conv_extended_failure"), "the request's scope reaches the handlers");
+    }
+
+    public sealed class SavedTurns
+    {
+        private readonly ConcurrentQueue<TranscriptionSaved> _received = new();
+        private readonly ConcurrentQueue<bool> _storedWhenNotified = new();
+
+        public IReadOnlyList<TranscriptionSaved> Received => [.. _received];
+
+        public IReadOnlyList<bool> StoredWhenNotified => [.. _storedWhenNotified];
+
+        public void Add(TranscriptionSaved saved, bool stored)
+        {
+            _received.Enqueue(saved);
+            _storedWhenNotified.Enqueue(stored);
+        }
+
+        public void Clear()
+        {
+            _received.Clear();
+            _storedWhenNotified.Clear();
+        }
+    }
+
+    // Declared before RecordingHandler, so the assembly scan registers it first and it runs first.
+    public sealed class FailingHandler : INotificationHandler<TranscriptionSaved>
+    {
+        public Task Handle(TranscriptionSaved notification, CancellationToken cancellationToken) =>
+            notification.ConversationId == "conv_extended_failure"
+                ? throw new InvalidOperationException("subscriber is broken")
+                : Task.CompletedTask;
+    }
+
+    public sealed class RecordingHandler(SavedTurns saved, IServiceScopeFactory scopes) : INotificationHandler<TranscriptionSaved>
+    {
+        public async Task Handle(TranscriptionSaved notification, CancellationToken cancellationToken)
+        {
+            // Looks from a separate scope (its own connection), so it sees only what is committed.
+            await using var scope = scopes.CreateAsyncScope();
+            var context = scope.ServiceProvider.GetRequiredService<CallTranscription.Infrastructure.Persistence.ApplicationDbContext>();
+            var stored = await context.CallTranscriptions.AnyAsync(t => t.Id == notification.TranscriptionId, cancellationToken);
+            saved.Add(notification, stored);
+        }
+    }
+}
