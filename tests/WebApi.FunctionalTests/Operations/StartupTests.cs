@@ -1,0 +1,119 @@
+using CallTranscription.WebApi.FunctionalTests.Infrastructure;
+using CallTranscription.WebApi.Startup;
+using Microsoft.Data.Sqlite;
+
+namespace CallTranscription.WebApi.FunctionalTests.Operations;
+
+/// <summary>The service as an operator starts it: a real process, configured through environment variables.</summary>
+public class StartupTests
+{
+    private static readonly TimeSpan _exitLimit = TimeSpan.FromSeconds(60);
+
+    [TestCase("Database__Provider", "Oracle", "Database:Provider", TestName = "ShouldRefuseAnUnknownProvider")]
+    [TestCase("Database__Retry__MaxAttempts", "0", "Database:Retry:MaxAttempts", TestName = "ShouldRefuseAnOutOfRangeRetryLimit")]
+    [TestCase("RateLimiting__PermitLimit", "lots", "RateLimiting:PermitLimit", TestName = "ShouldRefuseANonNumericLimit")]
+    [TestCase("RateLimiting__PermitLimit", "-5", "RateLimiting:PermitLimit", TestName = "ShouldRefuseANegativeLimit")]
+    [TestCase("Database__StartupTimeout", "soon", "Database:StartupTimeout", TestName = "ShouldRefuseAMalformedTimeout")]
+    public async Task ShouldRefuseToStartOnInvalidConfiguration(string variable, string value, string key)
+    {
+        var output = await RunToExitAsync(ExitCodes.InvalidConfiguration, new Dictionary<string, string> { [variable] = value });
+
+        AssertOneClearLine(output, key);
+    }
+
+    [Test]
+    public async Task ShouldRequireAConnectionStringForPostgres()
+    {
+        var output = await RunToExitAsync(ExitCodes.InvalidConfiguration, new Dictionary<string, string> { ["Database__Provider"] = "Postgres" });
+
+        AssertOneClearLine(output, "ConnectionStrings:Default");
+    }
+
+    [Test]
+    public async Task ShouldRefuseAMalformedConnectionStringWithoutEchoingIt()
+    {
+        var output = await RunToExitAsync(ExitCodes.InvalidConfiguration, new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Default"] = "Host=db;Password=hunter2;Port=not-a-port",
+        });
+
+        AssertOneClearLine(output, "ConnectionStrings:Default");
+        Assert.That(output, Does.Not.Contain("hunter2"));
+    }
+
+    [Test]
+    public async Task ShouldExitWithAClearMessageWhenTheDatabaseStaysUnreachable()
+    {
+        var output = await RunToExitAsync(ExitCodes.DatabaseUnavailable, new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Default"] = "Host=127.0.0.1;Port=9;Username=postgres;Password=hunter2;Database=nowhere;Timeout=1",
+            ["Database__StartupTimeout"] = "00:00:02",
+        });
+
+        Assert.That(output, Does.Contain("Startup failed: the Postgres database was not ready within 00:00:02"));
+        Assert.That(output, Does.Not.Contain("hunter2"));
+    }
+
+    [Test]
+    public async Task MigrateCommandShouldApplyMigrationsAndExit()
+    {
+        var directory = Directory.CreateTempSubdirectory("calltranscription-migrate-");
+        var connectionString = $"Data Source={Path.Combine(directory.FullName, "migrated.db")};Pooling=False";
+        try
+        {
+            var output = await RunToExitAsync(ExitCodes.Success, new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Default"] = connectionString,
+                ["Database__MigrateOnStartup"] = "false",
+            }, "migrate");
+
+            Assert.That(output, Does.Contain("Sqlite database migrated").And.Not.Contain("Now listening"));
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('calls', 'call_transcriptions', 'drivers', 'elevenlabs_call_records') ORDER BY name)";
+            Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo("call_transcriptions,calls,drivers,elevenlabs_call_records"));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task MigrateCommandShouldCreateAndMigrateAPostgresDatabase()
+    {
+        var database = PostgresTestDatabase.CreateOn(PostgresServer.ConnectionStringOrSkip());
+        await using (database)
+        {
+            await RunToExitAsync(ExitCodes.Success, new Dictionary<string, string>
+            {
+                ["Database__Provider"] = "Postgres",
+                ["ConnectionStrings__Default"] = database.ConnectionString,
+            }, "migrate");
+
+            await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_name IN ('calls', 'call_transcriptions', 'drivers', 'elevenlabs_call_records')", connection);
+            Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo(4));
+        }
+    }
+
+    private static async Task<string> RunToExitAsync(int expectedExitCode, Dictionary<string, string> environment, params string[] arguments)
+    {
+        await using var service = ServiceProcess.Start(environment, arguments);
+        var exitCode = await service.WaitForExitAsync(_exitLimit);
+        Assert.That(exitCode, Is.EqualTo(expectedExitCode), service.Output);
+        return service.Output;
+    }
+
+    private static void AssertOneClearLine(string output, string key)
+    {
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(1), output);
+        Assert.That(lines[0], Does.StartWith("Invalid configuration: ").And.Contain(key));
+        Assert.That(output, Does.Not.Contain("   at ").And.Not.Contain("Exception"));
+    }
+}
