@@ -32,7 +32,7 @@ public static class DependencyInjection
         {
             _ = database.Provider switch
             {
-                DatabaseProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(new SqliteDurabilityInterceptor()),
+                DatabaseProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(SqliteDurabilityInterceptor.Instance),
                 DatabaseProvider.Postgres => options.UseNpgsql(connectionString),
                 _ => throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported."),
             };

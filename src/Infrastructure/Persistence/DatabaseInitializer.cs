@@ -32,10 +32,18 @@ public static partial class DatabaseInitializer
                 {
                     await database.MigrateAsync(cancellationToken);
                     LogMigrated(logger, options.Provider);
-                    return true;
+                }
+                else
+                {
+                    await database.ProbeAsync(cancellationToken);
                 }
 
-                await database.ProbeAsync(cancellationToken);
+                if (database.IsSqlite())
+                {
+                    // Persistent in the file: readers never block the writer, and a commit is one append + fsync.
+                    await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                }
+
                 return true;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

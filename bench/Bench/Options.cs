@@ -1,0 +1,48 @@
+namespace CallTranscription.Bench;
+
+internal sealed record Options(
+    IReadOnlyList<string> Scenarios,
+    int Conversations,
+    TimeSpan Duration,
+    TimeSpan Warmup,
+    int LongTurns,
+    string? PostgresServer,
+    string OutputDirectory)
+{
+    public static Options Parse(string[] args) => new(
+        (Value(args, "--scenarios") ?? "ceiling,sqlite,sqlite16,long,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries),
+        int.Parse(Value(args, "--conversations") ?? "64"),
+        TimeSpan.FromSeconds(double.Parse(Value(args, "--duration") ?? "15", System.Globalization.CultureInfo.InvariantCulture)),
+        TimeSpan.FromSeconds(double.Parse(Value(args, "--warmup") ?? "3", System.Globalization.CultureInfo.InvariantCulture)),
+        int.Parse(Value(args, "--long-turns") ?? "20000"),
+        Value(args, "--postgres") ?? Environment.GetEnvironmentVariable("CALLTRANSCRIPTION_BENCH_POSTGRES"),
+        Value(args, "--out") ?? Path.Combine(Paths.RepositoryRoot, "bench", "results"));
+
+    public static string? Value(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}
+
+internal static class Paths
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string ServiceDll => Path.Combine(RepositoryRoot, "src", "WebApi", "bin", "Release", "net10.0", "CallTranscription.WebApi.dll");
+
+    public static string BenchDll => typeof(Paths).Assembly.Location;
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CallTranscription.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("run the bench from inside the repository");
+    }
+}
