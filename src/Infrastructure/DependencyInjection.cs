@@ -1,5 +1,6 @@
 using CallTranscription.Application.Common.Interfaces;
 using CallTranscription.Infrastructure.Persistence;
+using CallTranscription.Infrastructure.Persistence.GroupCommit;
 using CallTranscription.Infrastructure.Persistence.Health;
 using CallTranscription.Infrastructure.Persistence.Repositories;
 using CallTranscription.Infrastructure.Persistence.Resilience;
@@ -28,7 +29,8 @@ public static class DependencyInjection
         services.Configure<DatabaseOptions>(section);
         services.Configure<DatabaseRetryOptions>(section.GetSection(nameof(DatabaseOptions.Retry)));
 
-        services.AddDbContext<ApplicationDbContext>(options =>
+        // Singleton options: SQLite's writer builds its own long-lived context from them.
+        services.AddDbContext<ApplicationDbContext>(optionsLifetime: ServiceLifetime.Singleton, optionsAction: options =>
         {
             _ = database.Provider switch
             {
@@ -41,8 +43,17 @@ public static class DependencyInjection
         });
 
         services.AddSingleton(provider => DatabaseResiliencePipeline.Create(provider.GetRequiredService<IOptions<DatabaseRetryOptions>>()));
-        services.AddSingleton(new WriteGate(serializeWriters: database.Provider == DatabaseProvider.Sqlite));
-        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<DbContextLease>();
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddSingleton<SqliteWriter>();
+            services.AddScoped<IUnitOfWork, GroupCommitUnitOfWork>();
+        }
+        else
+        {
+            services.AddScoped<IUnitOfWork, TransactionalUnitOfWork>();
+        }
+
         services.AddScoped<ICallRepository, CallRepository>();
         services.AddScoped<ITranscriptionRepository, TranscriptionRepository>();
         services.AddScoped<IDriverLookup, DriverLookup>();

@@ -4,13 +4,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CallTranscription.Infrastructure.Persistence.Repositories;
 
-internal sealed class CallRepository(ApplicationDbContext context) : ICallRepository
+internal sealed class CallRepository(DbContextLease lease) : ICallRepository
 {
-    // SQLite needs no row lock: its writers are already one at a time (WriteGate, BEGIN IMMEDIATE).
+    // SQLite needs no row lock: it has one writer, and ours runs one unit of work at a time (SqliteWriter).
     public Task<Call?> FindForUpdateAsync(string conversationId, CancellationToken cancellationToken) =>
-        context.Database.IsNpgsql()
-            ? context.Calls.FromSql($"SELECT * FROM calls WHERE conversation_id = {conversationId} FOR UPDATE").FirstOrDefaultAsync(cancellationToken)
-            : context.Calls.FirstOrDefaultAsync(c => c.ConversationId == conversationId, cancellationToken);
+        lease.Current.Database.IsNpgsql()
+            ? lease.Current.Calls.FromSql($"SELECT * FROM calls WHERE conversation_id = {conversationId} FOR UPDATE").FirstOrDefaultAsync(cancellationToken)
+            : lease.Current.Calls.FirstOrDefaultAsync(c => c.ConversationId == conversationId, cancellationToken);
 
-    public void Add(Call call) => context.Calls.Add(call);
+    public void Add(Call call) => lease.Current.Calls.Add(call);
 }

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CallTranscription.Infrastructure.Persistence.Repositories;
 
-internal sealed class DriverLookup(ApplicationDbContext context) : IDriverLookup
+internal sealed class DriverLookup(DbContextLease lease) : IDriverLookup
 {
     public Task<int?> FindDriverIdByConversationIdAsync(string conversationId, CancellationToken cancellationToken) =>
-        context.ElevenLabsCallRecords.AsNoTracking()
+        lease.Current.ElevenLabsCallRecords.AsNoTracking()
             .Where(r => r.ConversationId == conversationId)
             .Select(r => (int?)r.DriverId)
             .FirstOrDefaultAsync(cancellationToken);

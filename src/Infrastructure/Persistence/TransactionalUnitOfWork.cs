@@ -4,21 +4,17 @@ using Polly;
 
 namespace CallTranscription.Infrastructure.Persistence;
 
-internal sealed class UnitOfWork(ApplicationDbContext context, ResiliencePipeline pipeline, WriteGate writeGate) : IUnitOfWork
+/// <summary>Server databases: each unit of work is its own transaction on the request's DbContext.</summary>
+internal sealed class TransactionalUnitOfWork(DbContextLease lease, ResiliencePipeline pipeline) : IUnitOfWork
 {
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
-        await pipeline.ExecuteAsync(
-            async token =>
-            {
-                using var _ = await writeGate.EnterAsync(token);
-                return await RunInTransactionAsync(work, token);
-            },
-            cancellationToken);
+        await pipeline.ExecuteAsync(token => RunInTransactionAsync(work, token), cancellationToken);
 
-    public Task SaveChangesAsync(CancellationToken cancellationToken) => context.SaveChangesAsync(cancellationToken);
+    public Task SaveChangesAsync(CancellationToken cancellationToken) => lease.Current.SaveChangesAsync(cancellationToken);
 
-    private async Task<T> RunInTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    private async ValueTask<T> RunInTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
+        var context = lease.Current;
         // A retry starts from what the database holds, never from the entities of a failed attempt.
         context.ChangeTracker.Clear();
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);

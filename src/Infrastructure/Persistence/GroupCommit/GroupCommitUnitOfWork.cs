@@ -1,0 +1,24 @@
+using CallTranscription.Application.Common.Interfaces;
+using Polly;
+
+namespace CallTranscription.Infrastructure.Persistence.GroupCommit;
+
+/// <summary>
+/// SQLite: the unit of work runs on the single writer's DbContext, inside a batch that commits once for many
+/// requests. The retry pipeline resubmits the whole unit of work when its batch failed transiently.
+/// </summary>
+internal sealed class GroupCommitUnitOfWork(DbContextLease lease, SqliteWriter writer, ResiliencePipeline pipeline) : IUnitOfWork
+{
+    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        await pipeline.ExecuteAsync(
+            async token => await writer.ExecuteAsync(
+                async context =>
+                {
+                    using var _ = lease.Use(context);
+                    return await work(CancellationToken.None);
+                },
+                token),
+            cancellationToken);
+
+    public Task SaveChangesAsync(CancellationToken cancellationToken) => lease.Current.SaveChangesAsync(cancellationToken);
+}

@@ -1,0 +1,30 @@
+namespace CallTranscription.Infrastructure.Persistence.GroupCommit;
+
+/// <summary>One request's unit of work, waiting for the writer; answered only once its batch has committed.</summary>
+internal abstract class WriteItem
+{
+    public abstract bool IsAbandoned { get; }
+
+    public abstract Task RunAsync(ApplicationDbContext context);
+
+    public abstract void Committed();
+
+    public abstract void Failed(Exception exception);
+}
+
+internal sealed class WriteItem<T>(Func<ApplicationDbContext, Task<T>> work, CancellationToken cancellationToken) : WriteItem
+{
+    private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private T _result = default!;
+
+    public Task<T> Task => _done.Task;
+
+    // A request that gave up before its turn began is skipped; once begun, a turn is written or failed, never cut short.
+    public override bool IsAbandoned => cancellationToken.IsCancellationRequested && _done.TrySetCanceled(cancellationToken);
+
+    public override async Task RunAsync(ApplicationDbContext context) => _result = await work(context);
+
+    public override void Committed() => _done.TrySetResult(_result);
+
+    public override void Failed(Exception exception) => _done.TrySetException(exception);
+}
