@@ -10,7 +10,7 @@ internal sealed class CallRepository(DbContextLease lease) : ICallRepository
     public Task<Call?> FindForUpdateAsync(string conversationId, CancellationToken cancellationToken) =>
         lease.Current.Database.IsNpgsql()
             ? lease.Current.Calls.FromSql($"SELECT * FROM calls WHERE conversation_id = {conversationId} FOR UPDATE").FirstOrDefaultAsync(cancellationToken)
-            : lease.Current.Calls.FirstOrDefaultAsync(c => c.ConversationId == conversationId, cancellationToken);
+            : CompiledQueries.CallByConversation.For(lease.Current)(lease.Current, conversationId, cancellationToken);
 
     public void Add(Call call) => lease.Current.Calls.Add(call);
 }

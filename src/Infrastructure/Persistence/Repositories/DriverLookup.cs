@@ -1,13 +1,9 @@
 using CallTranscription.Application.Common.Interfaces;
-using Microsoft.EntityFrameworkCore;
 
 namespace CallTranscription.Infrastructure.Persistence.Repositories;
 
 internal sealed class DriverLookup(DbContextLease lease) : IDriverLookup
 {
     public Task<int?> FindDriverIdByConversationIdAsync(string conversationId, CancellationToken cancellationToken) =>
-        lease.Current.ElevenLabsCallRecords.AsNoTracking()
-            .Where(r => r.ConversationId == conversationId)
-            .Select(r => (int?)r.DriverId)
-            .FirstOrDefaultAsync(cancellationToken);
+        CompiledQueries.DriverIdByConversation.For(lease.Current)(lease.Current, conversationId, cancellationToken);
 }

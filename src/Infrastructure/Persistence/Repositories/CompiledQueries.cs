@@ -1,0 +1,40 @@
+using System.Runtime.CompilerServices;
+using CallTranscription.Domain.Calls;
+using CallTranscription.Domain.Transcriptions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace CallTranscription.Infrastructure.Persistence.Repositories;
+
+/// <summary>
+/// The per-turn reads, compiled once per model: on this project's machines EF's per-query translation lookup costs
+/// more than the SQLite statement itself (docs/performance.md), and these run for every turn.
+/// </summary>
+internal static class CompiledQueries
+{
+    public static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<Call?>>> CallByConversation = new(() =>
+        EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, CancellationToken _) =>
+            db.Calls.FirstOrDefault(c => c.ConversationId == conversationId)));
+
+    public static readonly PerModel<Func<ApplicationDbContext, string, string, CancellationToken, Task<Transcription?>>> TranscriptionByContentHash = new(() =>
+        EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, string contentHash, CancellationToken _) =>
+            db.CallTranscriptions.AsNoTracking().FirstOrDefault(t => t.ConversationId == conversationId && t.ContentHash == contentHash)));
+
+    // MAX over the (conversation_id, sequence_number) index stays constant-time as a conversation grows; COUNT does not.
+    public static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<int?>>> LastSequenceNumber = new(() =>
+        EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, CancellationToken _) =>
+            db.CallTranscriptions.Where(t => t.ConversationId == conversationId).Max(t => (int?)t.SequenceNumber)));
+
+    public static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<int?>>> DriverIdByConversation = new(() =>
+        EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, CancellationToken _) =>
+            db.ElevenLabsCallRecords.Where(r => r.ConversationId == conversationId).Select(r => (int?)r.DriverId).FirstOrDefault()));
+
+    /// <summary>A compiled query is bound to one model, and each database provider has its own.</summary>
+    internal sealed class PerModel<TQuery>(Func<TQuery> compile)
+        where TQuery : class
+    {
+        private readonly ConditionalWeakTable<IModel, TQuery> _compiled = new();
+
+        public TQuery For(DbContext context) => _compiled.GetValue(context.Model, _ => compile());
+    }
+}
