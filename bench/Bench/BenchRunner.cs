@@ -49,6 +49,13 @@ internal sealed class BenchRunner(Options options)
         await using (server)
         {
             using var client = LoadDriver.CreateClient(server.BaseAddress, 1);
+            // Warm the server (JIT, pools) on another conversation, so the comparison isolates conversation length.
+            var warmupId = $"bench-warmup-{Guid.NewGuid():N}"[..24];
+            for (var turn = 1; turn <= 1000; turn++)
+            {
+                await LoadDriver.PostAsync(client, TurnBodies.For(warmupId, turn));
+            }
+
             var acknowledged = new Acknowledged();
             var prefix = $"bench-long-{Guid.NewGuid():N}"[..24];
             var conversationId = $"{prefix}-0";
