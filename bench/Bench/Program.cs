@@ -3,9 +3,16 @@ using CallTranscription.Bench;
 // bench run [--scenarios ceiling,sqlite,sqlite16,long,postgres] [--conversations 64] [--duration 15] [--warmup 3]
 //           [--long-turns 20000] [--postgres "Host=...;Username=...;Database=postgres"] [--out DIR]
 // bench ceiling-server --db FILE --urls URL      (started by `run`; the raw ADO.NET reference)
+// bench statements                              (one turn's SQLite statements: EF Core as the service runs them vs ADO.NET)
 if (args.Length > 0 && args[0] == "ceiling-server")
 {
     await CeilingServer.RunAsync(Options.Value(args, "--db") ?? throw new ArgumentException("--db is required"), args[1..]);
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "statements")
+{
+    await StatementCost.RunAsync();
     return 0;
 }
 
