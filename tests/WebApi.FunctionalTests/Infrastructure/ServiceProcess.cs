@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace CallTranscription.WebApi.FunctionalTests.Infrastructure;
@@ -41,7 +39,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Starts the service with the given configuration (as environment variables) and extra arguments.</summary>
     public static ServiceProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var baseAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -114,12 +112,5 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             _output.AppendLine(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using CallTranscription.WebApi.FunctionalTests.Infrastructure;
 
 namespace CallTranscription.WebApi.FunctionalTests.Operations;
 
@@ -19,7 +19,7 @@ public sealed class FakeIngestionEndpoint : IDisposable
 
     public FakeIngestionEndpoint()
     {
-        Url = $"http://127.0.0.1:{FreePort()}/";
+        Url = $"http://127.0.0.1:{LoopbackPort.Free()}/";
         _listener.Prefixes.Add(Url);
         _listener.Start();
         _serving = Task.Run(ServeAsync);
@@ -91,12 +91,5 @@ public sealed class FakeIngestionEndpoint : IDisposable
             await context.Response.OutputStream.WriteAsync(reply);
             context.Response.Close();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
