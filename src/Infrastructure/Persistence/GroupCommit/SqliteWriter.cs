@@ -62,7 +62,7 @@ internal sealed partial class SqliteWriter(DbContextOptions<ApplicationDbContext
             {
                 while (batch.Count < MaxBatchSize && _queue.Reader.TryRead(out var item))
                 {
-                    if (!item.IsAbandoned)
+                    if (!item.TryAbandon())
                     {
                         batch.Add(item);
                     }

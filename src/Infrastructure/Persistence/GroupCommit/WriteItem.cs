@@ -3,7 +3,8 @@ namespace CallTranscription.Infrastructure.Persistence.GroupCommit;
 /// <summary>One request's unit of work, waiting for the writer; answered only once its batch has committed.</summary>
 internal abstract class WriteItem
 {
-    public abstract bool IsAbandoned { get; }
+    /// <summary>Drops the item, answering it as cancelled, when its request gave up while it waited.</summary>
+    public abstract bool TryAbandon();
 
     public abstract Task RunAsync(ApplicationDbContext context);
 
@@ -20,7 +21,7 @@ internal sealed class WriteItem<T>(Func<ApplicationDbContext, Task<T>> work, Can
     public Task<T> Task => _done.Task;
 
     // A request that gave up before its turn began is skipped; once begun, a turn is written or failed, never cut short.
-    public override bool IsAbandoned => cancellationToken.IsCancellationRequested && _done.TrySetCanceled(cancellationToken);
+    public override bool TryAbandon() => cancellationToken.IsCancellationRequested && _done.TrySetCanceled(cancellationToken);
 
     public override async Task RunAsync(ApplicationDbContext context) => _result = await work(context);
 
