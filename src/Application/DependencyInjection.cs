@@ -15,7 +15,6 @@ public static class DependencyInjection
         typeof(IRequestHandler<,>),
         typeof(IRequestHandler<>),
         typeof(INotificationHandler<>),
-        typeof(IValidator<>),
     ];
 
     /// <summary>
@@ -42,11 +41,19 @@ public static class DependencyInjection
         var implementations = assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false });
         foreach (var implementation in implementations)
         {
-            var contracts = implementation.GetInterfaces()
-                .Where(i => i.IsGenericType && _handlerInterfaces.Contains(i.GetGenericTypeDefinition()));
-            foreach (var contract in contracts)
+            foreach (var contract in implementation.GetInterfaces().Where(i => i.IsGenericType))
             {
-                services.TryAddEnumerable(ServiceDescriptor.Scoped(contract, implementation));
+                var definition = contract.GetGenericTypeDefinition();
+                if (_handlerInterfaces.Contains(definition))
+                {
+                    services.TryAddEnumerable(ServiceDescriptor.Scoped(contract, implementation));
+                }
+                else if (definition == typeof(IValidator<>))
+                {
+                    // Building a validator's rules costs more than running them: build once. Validators are
+                    // stateless, so they may depend on singletons only (docs/extending.md).
+                    services.TryAddEnumerable(ServiceDescriptor.Singleton(contract, implementation));
+                }
             }
         }
 

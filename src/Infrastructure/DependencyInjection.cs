@@ -47,15 +47,18 @@ public static class DependencyInjection
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             services.AddSingleton<SqliteWriter>();
+            services.AddScoped<WriterSessionLease>();
             services.AddScoped<IUnitOfWork, GroupCommitUnitOfWork>();
+            services.AddScoped<ICallRepository, SqliteCallRepository>();
+            services.AddScoped<ITranscriptionRepository, SqliteTranscriptionRepository>();
         }
         else
         {
             services.AddScoped<IUnitOfWork, TransactionalUnitOfWork>();
+            services.AddScoped<ICallRepository, CallRepository>();
+            services.AddScoped<ITranscriptionRepository, TranscriptionRepository>();
         }
 
-        services.AddScoped<ICallRepository, CallRepository>();
-        services.AddScoped<ITranscriptionRepository, TranscriptionRepository>();
         services.AddScoped<IDriverLookup, DriverLookup>();
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>(DatabaseReadyHealthCheck.Name, tags: [ReadinessTag]);
 

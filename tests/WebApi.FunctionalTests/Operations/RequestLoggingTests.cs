@@ -67,10 +67,10 @@ public class RequestLoggingTests(DatabaseKind kind) : WebhookTestBase(kind)
     [Test]
     public async Task ShouldLogAFailureAtErrorWithTheException()
     {
-        var fault = new FaultInjectingInterceptor("INSERT INTO call_transcriptions", _ => new InvalidOperationException("disk on fire"));
-        await using var factory = new CallTranscriptionApiFactory(Database, configureServices: services =>
-            services.ConfigureDbContext<CallTranscription.Infrastructure.Persistence.ApplicationDbContext>(o => o.AddInterceptors(fault)));
+        await using var fault = new InsertFault(Database, _ => new InvalidOperationException("disk on fire"));
+        await using var factory = new CallTranscriptionApiFactory(Database, configureServices: fault.AddTo);
         using var client = factory.CreateClient();
+        await fault.ArmAsync();
 
         var response = await PostTurnAsync(Turn("conv_logged_failure"), client);
 
@@ -78,8 +78,8 @@ public class RequestLoggingTests(DatabaseKind kind) : WebhookTestBase(kind)
         var line = factory.Logs.Entries.Single(e => e.Category == typeof(WebhookRequestLoggingMiddleware).FullName);
         Assert.That(line.Level, Is.EqualTo(LogLevel.Error));
         Assert.That(line.Fields["Outcome"], Is.EqualTo("failed"));
-        Assert.That(line.Exception, Is.InstanceOf<Microsoft.EntityFrameworkCore.DbUpdateException>());
-        Assert.That(line.Exception!.InnerException!.Message, Is.EqualTo("disk on fire"));
+        Assert.That(line.Exception, Is.Not.Null);
+        Assert.That(line.Exception!.ToString(), Does.Contain("disk on fire"));
         Assert.That(line.Fields["ConversationId"], Is.EqualTo("conv_logged_failure"));
     }
 

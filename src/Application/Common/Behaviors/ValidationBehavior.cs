@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using MediatR;
 using ValidationException = CallTranscription.Application.Common.Exceptions.ValidationException;
 
@@ -9,17 +10,16 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (validators.Any())
+        List<ValidationFailure>? failures = null;
+        foreach (var validator in validators)
         {
-            var context = new ValidationContext<TRequest>(request);
-            var results = await Task.WhenAll(validators.Select(v => v.ValidateAsync(context, cancellationToken)));
-            var failures = results.SelectMany(r => r.Errors).Where(f => f is not null).ToList();
-            if (failures.Count > 0)
+            var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
+            if (!result.IsValid)
             {
-                throw new ValidationException(failures);
+                (failures ??= []).AddRange(result.Errors);
             }
         }
 
-        return await next();
+        return failures is null ? await next() : throw new ValidationException(failures);
     }
 }

@@ -4,21 +4,23 @@ using Polly;
 namespace CallTranscription.Infrastructure.Persistence.GroupCommit;
 
 /// <summary>
-/// SQLite: the unit of work runs on the single writer's DbContext, inside a batch that commits once for many
+/// SQLite: the unit of work runs on the single writer's session, inside a batch that commits once for many
 /// requests. The retry pipeline resubmits the whole unit of work when its batch failed transiently.
 /// </summary>
-internal sealed class GroupCommitUnitOfWork(DbContextLease lease, SqliteWriter writer, ResiliencePipeline pipeline) : IUnitOfWork
+internal sealed class GroupCommitUnitOfWork(
+    DbContextLease contextLease, WriterSessionLease sessionLease, SqliteWriter writer, ResiliencePipeline pipeline) : IUnitOfWork
 {
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         await pipeline.ExecuteAsync(
             async token => await writer.ExecuteAsync(
-                async context =>
+                async session =>
                 {
-                    using var _ = lease.Use(context);
+                    using var context = contextLease.Use(session.Context);
+                    using var statements = sessionLease.Use(session);
                     return await work(CancellationToken.None);
                 },
                 token),
             cancellationToken);
 
-    public Task SaveChangesAsync(CancellationToken cancellationToken) => lease.Current.SaveChangesAsync(cancellationToken);
+    public Task SaveChangesAsync(CancellationToken cancellationToken) => sessionLease.Current.FlushAsync(cancellationToken);
 }

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace CallTranscription.Infrastructure.Persistence.GroupCommit;
@@ -13,13 +12,12 @@ namespace CallTranscription.Infrastructure.Persistence.GroupCommit;
 internal sealed partial class SqliteWriter(DbContextOptions<ApplicationDbContext> options, ILogger<SqliteWriter> logger) : IAsyncDisposable
 {
     public const int MaxBatchSize = 128;
-    private const string Savepoint = "turn";
 
     private readonly Channel<WriteItem> _queue = Channel.CreateUnbounded<WriteItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _startLock = new();
     private Task? _loop;
 
-    public Task<T> ExecuteAsync<T>(Func<ApplicationDbContext, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> ExecuteAsync<T>(Func<WriterSession, Task<T>> work, CancellationToken cancellationToken)
     {
         var item = new WriteItem<T>(work, cancellationToken);
         if (!_queue.Writer.TryWrite(item))
@@ -55,7 +53,7 @@ internal sealed partial class SqliteWriter(DbContextOptions<ApplicationDbContext
     private async Task RunAsync()
     {
         var batch = new List<WriteItem>(MaxBatchSize);
-        ApplicationDbContext? context = null;
+        WriterSession? session = null;
         try
         {
             while (await _queue.Reader.WaitToReadAsync())
@@ -68,17 +66,11 @@ internal sealed partial class SqliteWriter(DbContextOptions<ApplicationDbContext
                     }
                 }
 
-                if (batch.Count == 0)
+                if (batch.Count > 0 && !await WriteBatchAsync(session ??= await TryOpenSessionAsync(batch), batch))
                 {
-                    continue;
-                }
-
-                context ??= OpenContext();
-                if (!await WriteBatchAsync(context, batch))
-                {
-                    // After a failed batch the connection may be broken: start the next one on a fresh context.
-                    await context.DisposeAsync();
-                    context = null;
+                    // After a failed batch the connection may be broken: start the next one on a fresh session.
+                    await DisposeAsync(session);
+                    session = null;
                 }
 
                 batch.Clear();
@@ -86,29 +78,38 @@ internal sealed partial class SqliteWriter(DbContextOptions<ApplicationDbContext
         }
         finally
         {
-            if (context is not null)
-            {
-                await context.DisposeAsync();
-            }
+            await DisposeAsync(session);
         }
     }
 
-    private ApplicationDbContext OpenContext()
+    /// <summary>Null, with the batch failed, when the database cannot be opened; the loop carries on either way.</summary>
+    private async Task<WriterSession?> TryOpenSessionAsync(List<WriteItem> batch)
     {
-        var context = new ApplicationDbContext(options);
-        context.Database.AutoSavepointsEnabled = false; // each unit of work already has its savepoint
-        return context;
+        try
+        {
+            return await WriterSession.OpenAsync(options);
+        }
+        catch (Exception exception)
+        {
+            Fail(batch, exception);
+            return null;
+        }
     }
 
-    private async Task<bool> WriteBatchAsync(ApplicationDbContext context, List<WriteItem> batch)
+    private async Task<bool> WriteBatchAsync(WriterSession? session, List<WriteItem> batch)
     {
+        if (session is null)
+        {
+            return false;
+        }
+
         var written = new List<WriteItem>(batch.Count);
         try
         {
-            await using var transaction = await context.Database.BeginTransactionAsync();
+            await using var transaction = await session.BeginTransactionAsync();
             foreach (var item in batch)
             {
-                if (await WriteOneAsync(context, transaction, item))
+                if (await WriteOneAsync(session, item))
                 {
                     written.Add(item);
                 }
@@ -118,13 +119,7 @@ internal sealed partial class SqliteWriter(DbContextOptions<ApplicationDbContext
         }
         catch (Exception exception)
         {
-            LogBatchFailed(exception, batch.Count);
-            foreach (var item in batch)
-            {
-                item.Failed(exception); // no effect on items that already failed on their own
-            }
-
-            context.ChangeTracker.Clear();
+            Fail(batch, exception); // no effect on items that already failed on their own
             return false;
         }
 
@@ -136,23 +131,40 @@ internal sealed partial class SqliteWriter(DbContextOptions<ApplicationDbContext
         return true;
     }
 
-    private static async Task<bool> WriteOneAsync(ApplicationDbContext context, IDbContextTransaction transaction, WriteItem item)
+    private static async Task<bool> WriteOneAsync(WriterSession session, WriteItem item)
     {
-        context.ChangeTracker.Clear();
-        await transaction.CreateSavepointAsync(Savepoint);
+        session.Reset();
+        session.Statements.Savepoint();
         try
         {
-            await item.RunAsync(context);
-            await transaction.ReleaseSavepointAsync(Savepoint);
+            await item.RunAsync(session);
+            session.Statements.ReleaseSavepoint();
             return true;
         }
         catch (Exception exception)
         {
             // If even the rollback fails, the batch fails as a whole (WriteBatchAsync).
-            await transaction.RollbackToSavepointAsync(Savepoint);
-            await transaction.ReleaseSavepointAsync(Savepoint);
+            session.Statements.RollbackToSavepoint();
+            session.Statements.ReleaseSavepoint();
             item.Failed(exception);
             return false;
+        }
+    }
+
+    private void Fail(List<WriteItem> batch, Exception exception)
+    {
+        LogBatchFailed(exception, batch.Count);
+        foreach (var item in batch)
+        {
+            item.Failed(exception);
+        }
+    }
+
+    private static async Task DisposeAsync(WriterSession? session)
+    {
+        if (session is not null)
+        {
+            await session.DisposeAsync();
         }
     }
 

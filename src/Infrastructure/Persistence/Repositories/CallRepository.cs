@@ -6,7 +6,7 @@ namespace CallTranscription.Infrastructure.Persistence.Repositories;
 
 internal sealed class CallRepository(DbContextLease lease) : ICallRepository
 {
-    // SQLite needs no row lock: it has one writer, and ours runs one unit of work at a time (SqliteWriter).
+    // Server databases serialize a conversation's turns on its call row; SQLite uses SqliteCallRepository instead.
     public Task<Call?> FindForUpdateAsync(string conversationId, CancellationToken cancellationToken) =>
         lease.Current.Database.IsNpgsql()
             ? lease.Current.Calls.FromSql($"SELECT * FROM calls WHERE conversation_id = {conversationId} FOR UPDATE").FirstOrDefaultAsync(cancellationToken)

@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using CallTranscription.Domain.Transcriptions;
+
+namespace CallTranscription.Infrastructure.Persistence.GroupCommit;
+
+/// <summary>
+/// The writer's long-lived DbContext with its connection held open, the turn statements prepared on it, and the
+/// transcriptions the current unit of work has added but not yet flushed.
+/// </summary>
+internal sealed class WriterSession : IAsyncDisposable
+{
+    private readonly List<Transcription> _pending = [];
+
+    private WriterSession(ApplicationDbContext context, TurnStatements statements)
+    {
+        Context = context;
+        Statements = statements;
+    }
+
+    public ApplicationDbContext Context { get; }
+
+    public TurnStatements Statements { get; }
+
+    public static async Task<WriterSession> OpenAsync(DbContextOptions<ApplicationDbContext> options)
+    {
+        var context = new ApplicationDbContext(options);
+        try
+        {
+            context.Database.AutoSavepointsEnabled = false; // each unit of work has its own savepoint
+            await context.Database.OpenConnectionAsync();
+            return new WriterSession(context, new TurnStatements((SqliteConnection)context.Database.GetDbConnection()));
+        }
+        catch
+        {
+            await context.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<IDbContextTransaction> BeginTransactionAsync()
+    {
+        var transaction = await Context.Database.BeginTransactionAsync();
+        Statements.Enlist((SqliteTransaction)transaction.GetDbTransaction());
+        return transaction;
+    }
+
+    public void AddPending(Transcription transcription) => _pending.Add(transcription);
+
+    /// <summary>Writes what the unit of work added: the call through EF Core, then its turns.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (Context.ChangeTracker.HasChanges())
+        {
+            await Context.SaveChangesAsync(cancellationToken);
+        }
+
+        foreach (var transcription in _pending)
+        {
+            Statements.Insert(transcription);
+        }
+
+        _pending.Clear();
+    }
+
+    /// <summary>Forgets whatever a previous unit of work left behind, flushed or not.</summary>
+    public void Reset()
+    {
+        _pending.Clear();
+        Context.ChangeTracker.Clear();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Statements.Dispose();
+        await Context.DisposeAsync();
+    }
+}
