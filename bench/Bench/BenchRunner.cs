@@ -15,6 +15,7 @@ internal sealed class BenchRunner(Options options)
             var result = scenario switch
             {
                 "ceiling" => await LoadAsync(scenario, options.Conversations, StartCeilingAsync),
+                "ceiling16" => await LoadAsync(scenario, 16, StartCeilingAsync),
                 "sqlite" => await LoadAsync(scenario, options.Conversations, StartServiceOnSqliteAsync),
                 "sqlite16" => await LoadAsync(scenario, 16, StartServiceOnSqliteAsync),
                 "postgres" => await LoadAsync(scenario, options.Conversations, StartServiceOnPostgresAsync),

@@ -47,6 +47,7 @@ public static class DependencyInjection
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             services.AddSingleton<SqliteWriter>();
+            services.AddSingleton<WalCheckpointer>();
             services.AddScoped<WriterSessionLease>();
             services.AddScoped<IUnitOfWork, GroupCommitUnitOfWork>();
             services.AddScoped<ICallRepository, SqliteCallRepository>();

@@ -9,7 +9,8 @@ namespace CallTranscription.Infrastructure.Persistence.GroupCommit;
 /// transaction, each inside its own savepoint (a failing one rolls back alone), and one COMMIT — one fsync — makes the
 /// whole batch durable. Each request is answered after that COMMIT, never before. See docs/performance.md.
 /// </summary>
-internal sealed partial class SqliteWriter(DbContextOptions<ApplicationDbContext> options, ILogger<SqliteWriter> logger) : IAsyncDisposable
+internal sealed partial class SqliteWriter(
+    DbContextOptions<ApplicationDbContext> options, WalCheckpointer checkpointer, ILogger<SqliteWriter> logger) : IAsyncDisposable
 {
     public const int MaxBatchSize = 128;
 
@@ -46,6 +47,7 @@ internal sealed partial class SqliteWriter(DbContextOptions<ApplicationDbContext
             lock (_startLock)
             {
                 _loop ??= Task.Run(RunAsync);
+                checkpointer.EnsureStarted();
             }
         }
     }

@@ -30,7 +30,14 @@ internal sealed class WriterSession : IAsyncDisposable
         {
             context.Database.AutoSavepointsEnabled = false; // each unit of work has its own savepoint
             await context.Database.OpenConnectionAsync();
-            return new WriterSession(context, new TurnStatements((SqliteConnection)context.Database.GetDbConnection()));
+            var connection = (SqliteConnection)context.Database.GetDbConnection();
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "PRAGMA wal_autocheckpoint=0"; // WalCheckpointer does it, off the writer's path
+                await command.ExecuteNonQueryAsync();
+            }
+
+            return new WriterSession(context, new TurnStatements(connection));
         }
         catch
         {
