@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark, in one command. Builds Release, starts the servers as a user would (Production settings, 127.0.0.1),
 # drives them over HTTP, audits the database, prints the table (docs/performance.md) and writes bench/results/*.json.
-#   bench/run.sh                                  # every scenario: ceiling, sqlite, sqlite16, long, postgres
+#   bench/run.sh                                  # every scenario: ceiling, ceiling-checkpointer, sqlite, ceiling16, sqlite16, long, postgres
 #   bench/run.sh --scenarios sqlite --duration 30 # any of the options of `bench run`
 #   bench/run.sh statements                       # what one turn costs the SQLite writer: EF Core vs ADO.NET
 # PostgreSQL: a throwaway server is started (and stopped) unless CALLTRANSCRIPTION_BENCH_POSTGRES names one.

@@ -16,6 +16,7 @@ internal sealed class BenchRunner(Options options)
             {
                 "ceiling" => await LoadAsync(scenario, options.Conversations, StartCeilingAsync),
                 "ceiling16" => await LoadAsync(scenario, 16, StartCeilingAsync),
+                "ceiling-checkpointer" => await LoadAsync(scenario, options.Conversations, StartCeilingAsync),
                 "sqlite" => await LoadAsync(scenario, options.Conversations, StartServiceOnSqliteAsync),
                 "sqlite16" => await LoadAsync(scenario, 16, StartServiceOnSqliteAsync),
                 "postgres" => await LoadAsync(scenario, options.Conversations, StartServiceOnPostgresAsync),
@@ -92,7 +93,8 @@ internal sealed class BenchRunner(Options options)
     private async Task<(ServerProcess, bool, string)> StartCeilingAsync(string scenario)
     {
         var database = NewSqliteFile(scenario);
-        var server = await ServerProcess.StartAsync(Paths.BenchDll, new Dictionary<string, string>(), LogPath(scenario), "ceiling-server", "--db", database);
+        var server = await ServerProcess.StartAsync(Paths.BenchDll, new Dictionary<string, string>(), LogPath(scenario),
+            ["ceiling-server", "--db", database, .. scenario.EndsWith("-checkpointer", StringComparison.Ordinal) ? ["--checkpointer", "true"] : Array.Empty<string>()]);
         return (server, false, $"Data Source={database}");
     }
 

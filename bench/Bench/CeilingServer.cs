@@ -14,6 +14,7 @@ namespace CallTranscription.Bench;
 /// <summary>
 /// The reference ceiling the issue measures against: the same contract in raw ADO.NET, one writer, many requests per
 /// commit (a SAVEPOINT per request, each 201 sent after COMMIT). No layers, no EF, no validation beyond the shape.
+/// With --checkpointer it also moves WAL checkpoints off the writer, as the service does (WalCheckpointer).
 /// </summary>
 internal static class CeilingServer
 {
@@ -22,7 +23,7 @@ internal static class CeilingServer
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var writer = new Writer($"Data Source={databasePath}");
+        var writer = new Writer($"Data Source={databasePath}", checkpointer: args.Contains("--checkpointer"));
         app.MapGet("/health/live", () => "ok");
         app.MapPost(LoadDriver.Path, async (HttpContext context) =>
         {
@@ -47,12 +48,31 @@ internal static class CeilingServer
         private readonly Channel<(Turn Turn, TaskCompletionSource<(long, int)> Done)> _queue = Channel.CreateUnbounded<(Turn, TaskCompletionSource<(long, int)>)>();
         private readonly SqliteConnection _connection;
 
-        public Writer(string connectionString)
+        public Writer(string connectionString, bool checkpointer)
         {
             _connection = new SqliteConnection(connectionString);
             _connection.Open();
             Execute(Schema);
+            if (checkpointer)
+            {
+                Execute("PRAGMA wal_autocheckpoint = 0");
+                _ = Task.Run(() => CheckpointLoopAsync(connectionString));
+            }
+
             _ = Task.Run(LoopAsync);
+        }
+
+        private static async Task CheckpointLoopAsync(string connectionString)
+        {
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+            while (await timer.WaitForNextTickAsync())
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+                command.ExecuteNonQuery();
+            }
         }
 
         public Task<(long, int)> SubmitAsync(Turn turn)

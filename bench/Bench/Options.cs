@@ -10,10 +10,10 @@ internal sealed record Options(
     string OutputDirectory)
 {
     public static Options Parse(string[] args) => new(
-        (Value(args, "--scenarios") ?? "ceiling,sqlite,ceiling16,sqlite16,long,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries),
+        (Value(args, "--scenarios") ?? "ceiling,ceiling-checkpointer,sqlite,ceiling16,sqlite16,long,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries),
         int.Parse(Value(args, "--conversations") ?? "64"),
         TimeSpan.FromSeconds(double.Parse(Value(args, "--duration") ?? "15", System.Globalization.CultureInfo.InvariantCulture)),
-        TimeSpan.FromSeconds(double.Parse(Value(args, "--warmup") ?? "3", System.Globalization.CultureInfo.InvariantCulture)),
+        TimeSpan.FromSeconds(double.Parse(Value(args, "--warmup") ?? "20", System.Globalization.CultureInfo.InvariantCulture)),
         int.Parse(Value(args, "--long-turns") ?? "20000"),
         Value(args, "--postgres") ?? Environment.GetEnvironmentVariable("CALLTRANSCRIPTION_BENCH_POSTGRES"),
         Value(args, "--out") ?? Path.Combine(Paths.RepositoryRoot, "bench", "results"));

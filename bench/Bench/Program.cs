@@ -1,6 +1,6 @@
 using CallTranscription.Bench;
 
-// bench run [--scenarios ceiling,sqlite,sqlite16,long,postgres] [--conversations 64] [--duration 15] [--warmup 3]
+// bench run [--scenarios ceiling,ceiling-checkpointer,sqlite,ceiling16,sqlite16,long,postgres] [--conversations 64] [--duration 15] [--warmup 20]
 //           [--long-turns 20000] [--postgres "Host=...;Username=...;Database=postgres"] [--out DIR]
 // bench ceiling-server --db FILE --urls URL      (started by `run`; the raw ADO.NET reference)
 // bench statements                              (one turn's SQLite statements: EF Core as the service runs them vs ADO.NET)
