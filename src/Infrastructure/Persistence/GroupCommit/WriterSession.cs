@@ -1,7 +1,7 @@
+using CallTranscription.Domain.Transcriptions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using CallTranscription.Domain.Transcriptions;
 
 namespace CallTranscription.Infrastructure.Persistence.GroupCommit;
 
