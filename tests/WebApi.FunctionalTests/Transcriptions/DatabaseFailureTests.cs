@@ -34,6 +34,25 @@ public class DatabaseFailureTests(DatabaseKind kind) : WebhookTestBase(kind)
     }
 
     [Test]
+    public async Task ShouldKeepAnsweringWhileTheDatabaseStaysUnreachable()
+    {
+        await using var factory = new CallTranscriptionApiFactory(
+            new UnreachableDatabase(Kind),
+            new Dictionary<string, string?>
+            {
+                ["Database:MigrateOnStartup"] = "false", ["Database:StartupTimeout"] = "00:00:00", ["Database:Retry:BaseDelay"] = "00:00:00.010",
+            });
+        using var client = factory.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(60); // a writer that stopped after the first failure would leave the next ones hanging
+
+        for (var request = 1; request <= 3; request++)
+        {
+            var response = await PostTurnAsync(Turn($"conv_unreachable_{request}"), client);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError), $"request {request}");
+        }
+    }
+
+    [Test]
     public async Task ShouldStoreNothingWhenATurnFailsMidway()
     {
         await using var fault = new InsertFault(Database, _ => new InvalidOperationException("disk on fire"));
