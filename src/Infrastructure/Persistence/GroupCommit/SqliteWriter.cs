@@ -47,7 +47,7 @@ internal sealed partial class SqliteWriter(
             lock (_startLock)
             {
                 _loop ??= Task.Run(RunAsync);
-                checkpointer.EnsureStarted();
+                checkpointer.Start();
             }
         }
     }

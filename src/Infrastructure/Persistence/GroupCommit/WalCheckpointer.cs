@@ -15,19 +15,10 @@ internal sealed partial class WalCheckpointer(
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Lock _startLock = new();
     private Task? _loop;
 
-    public void EnsureStarted()
-    {
-        if (_loop is null)
-        {
-            lock (_startLock)
-            {
-                _loop ??= Task.Run(RunAsync);
-            }
-        }
-    }
+    /// <summary>Called by the writer as it starts, under its start lock.</summary>
+    public void Start() => _loop ??= Task.Run(RunAsync);
 
     public async ValueTask DisposeAsync()
     {
