@@ -118,6 +118,7 @@ internal sealed class BenchRunner(Options options)
         {
             Database = $"ct_bench_{Guid.NewGuid():N}"[..20],
             MaxPoolSize = 100,
+            MaxAutoPrepare = 20,
         }.ConnectionString;
         var server = await ServerProcess.StartAsync(Paths.ServiceDll, new Dictionary<string, string>
         {
