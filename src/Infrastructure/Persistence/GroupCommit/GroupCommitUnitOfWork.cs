@@ -15,8 +15,8 @@ internal sealed class GroupCommitUnitOfWork(
             async token => await writer.ExecuteAsync(
                 async session =>
                 {
-                    using var context = contextLease.Use(session.Context);
-                    using var statements = sessionLease.Use(session);
+                    using var borrowedContext = contextLease.Use(session.Context);
+                    using var borrowedSession = sessionLease.Use(session);
                     return await work(CancellationToken.None);
                 },
                 token),

@@ -68,11 +68,15 @@ internal sealed partial class SqliteWriter(
                     }
                 }
 
-                if (batch.Count > 0 && !await WriteBatchAsync(session ??= await TryOpenSessionAsync(batch), batch))
+                if (batch.Count > 0)
                 {
-                    // After a failed batch the connection may be broken: start the next one on a fresh session.
-                    await DisposeAsync(session);
-                    session = null;
+                    session ??= await TryOpenSessionAsync(batch);
+                    if (session is not null && !await WriteBatchAsync(session, batch))
+                    {
+                        // After a failed batch the connection may be broken: start the next one on a fresh session.
+                        await session.DisposeAsync();
+                        session = null;
+                    }
                 }
 
                 batch.Clear();
@@ -80,7 +84,10 @@ internal sealed partial class SqliteWriter(
         }
         finally
         {
-            await DisposeAsync(session);
+            if (session is not null)
+            {
+                await session.DisposeAsync();
+            }
         }
     }
 
@@ -98,13 +105,8 @@ internal sealed partial class SqliteWriter(
         }
     }
 
-    private async Task<bool> WriteBatchAsync(WriterSession? session, List<WriteItem> batch)
+    private async Task<bool> WriteBatchAsync(WriterSession session, List<WriteItem> batch)
     {
-        if (session is null)
-        {
-            return false;
-        }
-
         var written = new List<WriteItem>(batch.Count);
         try
         {
@@ -159,14 +161,6 @@ internal sealed partial class SqliteWriter(
         foreach (var item in batch)
         {
             item.Failed(exception);
-        }
-    }
-
-    private static async Task DisposeAsync(WriterSession? session)
-    {
-        if (session is not null)
-        {
-            await session.DisposeAsync();
         }
     }
 
