@@ -3,9 +3,9 @@ using System.Globalization;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Domain.Transcriptions;
 using CallTranscription.Infrastructure.Persistence;
+using CallTranscription.Infrastructure.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CallTranscription.Bench;
 
@@ -21,15 +21,14 @@ internal static class StatementCost
     public static async Task RunAsync()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("ct-bench-statements-").FullName, "statements.db");
-        var options = new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite($"Data Source={file}")
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)).Options;
-        await using (var setup = new ApplicationDbContext(options))
+        var connectionString = $"Data Source={file}";
+        await using (var setup = SqlitePersistence.CreateContext(connectionString))
         {
             await setup.Database.MigrateAsync();
             await setup.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
 
-        var ef = await EfAsync(options);
+        var ef = await EfAsync(connectionString);
         var raw = Raw($"Data Source={file}");
         Console.WriteLine("| step | EF Core µs | ADO.NET µs |\n|---|---|---|");
         foreach (var step in ef.Keys)
@@ -40,14 +39,14 @@ internal static class StatementCost
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| per turn | {ef.Values.Sum():0} | {raw.Values.Sum():0} |"));
     }
 
-    private static async Task<Dictionary<string, double>> EfAsync(DbContextOptions<ApplicationDbContext> options)
+    private static async Task<Dictionary<string, double>> EfAsync(string connectionString)
     {
         var findCall = EF.CompileAsyncQuery((ApplicationDbContext db, string id) => db.Calls.FirstOrDefault(c => c.ConversationId == id));
         var findHash = EF.CompileAsyncQuery((ApplicationDbContext db, string id, string hash) =>
             db.CallTranscriptions.AsNoTracking().FirstOrDefault(t => t.ConversationId == id && t.ContentHash == hash));
         var lastSequence = EF.CompileAsyncQuery((ApplicationDbContext db, string id) =>
             db.CallTranscriptions.Where(t => t.ConversationId == id).Max(t => (int?)t.SequenceNumber));
-        await using var context = new ApplicationDbContext(options);
+        await using var context = SqlitePersistence.CreateContext(connectionString);
         context.Database.AutoSavepointsEnabled = false;
         context.Calls.Add(Call.StartedBy("ef", null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
         await context.SaveChangesAsync();

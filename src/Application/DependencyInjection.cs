@@ -18,8 +18,8 @@ public static class DependencyInjection
     ];
 
     /// <summary>
-    /// MediatR 5.1.0 has no DI package on our feed (docs/decisions/0002-mediatr-5-hand-registration.md),
-    /// so handlers, notification handlers and validators are registered by scanning assemblies here.
+    /// MediatR 5.1.0 has no DI package on our feed (docs/decisions/0002-mediatr-5-hand-registration.md), so request and
+    /// notification handlers are registered by scanning assemblies here; validators through FluentValidation's own scan.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services, params Assembly[] extensionAssemblies)
     {
@@ -41,22 +41,15 @@ public static class DependencyInjection
         var implementations = assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false });
         foreach (var implementation in implementations)
         {
-            foreach (var contract in implementation.GetInterfaces().Where(i => i.IsGenericType))
+            foreach (var contract in implementation.GetInterfaces().Where(i => i.IsGenericType && _handlerInterfaces.Contains(i.GetGenericTypeDefinition())))
             {
-                var definition = contract.GetGenericTypeDefinition();
-                if (_handlerInterfaces.Contains(definition))
-                {
-                    services.TryAddEnumerable(ServiceDescriptor.Scoped(contract, implementation));
-                }
-                else if (definition == typeof(IValidator<>))
-                {
-                    // Building a validator's rules costs more than running them: build once. Validators are
-                    // stateless, so they may depend on singletons only (docs/extending.md).
-                    services.TryAddEnumerable(ServiceDescriptor.Singleton(contract, implementation));
-                }
+                services.TryAddEnumerable(ServiceDescriptor.Scoped(contract, implementation));
             }
         }
 
+        // Building a validator's rules costs more than running them: build once. Validators are stateless, so they
+        // may depend on singletons only (docs/extending.md).
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
 }

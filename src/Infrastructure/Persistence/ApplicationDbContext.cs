@@ -1,12 +1,21 @@
 using CallTranscription.Domain.Calls;
 using CallTranscription.Domain.Drivers;
 using CallTranscription.Domain.Transcriptions;
+using CallTranscription.Infrastructure.Persistence.Schema;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CallTranscription.Infrastructure.Persistence;
 
-public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options) : DbContext(options)
+/// <summary>
+/// The one model, shared by every provider. Each provider derives its own context (Sqlite/, Postgres/, SqlServer/)
+/// so that each keeps its own migrations and model snapshot (docs/decisions/0009-migrations-per-provider.md).
+/// </summary>
+public abstract class ApplicationDbContext(DbContextOptions options, DatabaseSchema schema) : DbContext(options)
 {
+    /// <summary>The schema the tables live in; null for the connection's default.</summary>
+    public string? Schema { get; } = schema.Name;
+
     public DbSet<Driver> Drivers => Set<Driver>();
 
     public DbSet<ElevenLabsCallRecord> ElevenLabsCallRecords => Set<ElevenLabsCallRecord>();
@@ -15,6 +24,16 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<Transcription> CallTranscriptions => Set<Transcription>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, SchemaModelCacheKeyFactory>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        if (Schema is not null)
+        {
+            modelBuilder.HasDefaultSchema(Schema);
+        }
+
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
+    }
 }

@@ -1,4 +1,7 @@
 using CallTranscription.Infrastructure.Persistence.Resilience;
+using CallTranscription.Infrastructure.Persistence.Schema;
+using System.Text.RegularExpressions;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
@@ -6,7 +9,7 @@ using Npgsql;
 namespace CallTranscription.Infrastructure.Persistence;
 
 /// <summary>Checks the database settings before anything starts, naming the key at fault and never echoing its value.</summary>
-public static class DatabaseConfiguration
+public static partial class DatabaseConfiguration
 {
     private const string ConnectionStringKey = $"ConnectionStrings:{DatabaseOptions.ConnectionStringName}";
 
@@ -42,6 +45,7 @@ public static class DatabaseConfiguration
             problems.Add($"{ConnectionStringKey} is not a valid {options.Provider} connection string.");
         }
 
+        problems.AddRange(SchemaProblems(options));
         problems.AddRange(RetryProblems(options.Retry));
         if (options.StartupTimeout < TimeSpan.Zero || options.StartupTimeout > TimeSpan.FromMinutes(10))
         {
@@ -53,6 +57,27 @@ public static class DatabaseConfiguration
 
     private static bool IsProviderName(string value) =>
         Enum.GetNames<DatabaseProvider>().Contains(value, StringComparer.OrdinalIgnoreCase);
+
+    private static IEnumerable<string> SchemaProblems(DatabaseOptions options)
+    {
+        if (DatabaseSchema.From(options.Schema).Name is not { } schema)
+        {
+            yield break;
+        }
+
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            yield return "Database:Schema is not supported on Sqlite; leave it unset.";
+        }
+        else if (!PlainIdentifier().IsMatch(schema))
+        {
+            yield return "Database:Schema must be a plain identifier: a letter or underscore, then letters, digits or underscores (at most 63).";
+        }
+    }
+
+    // The schema is written into DDL and the row-lock query (delimited), so only plain names are accepted.
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$")]
+    private static partial Regex PlainIdentifier();
 
     private static IEnumerable<string> RetryProblems(DatabaseRetryOptions retry)
     {
@@ -76,9 +101,12 @@ public static class DatabaseConfiguration
     {
         try
         {
-            _ = provider == DatabaseProvider.Sqlite
-                ? new SqliteConnectionStringBuilder(connectionString).DataSource
-                : new NpgsqlConnectionStringBuilder(connectionString).Host;
+            _ = provider switch
+            {
+                DatabaseProvider.Sqlite => new SqliteConnectionStringBuilder(connectionString).DataSource,
+                DatabaseProvider.SqlServer => new SqlConnectionStringBuilder(connectionString).DataSource,
+                _ => new NpgsqlConnectionStringBuilder(connectionString).Host,
+            };
             return true;
         }
         catch (Exception exception) when (exception is ArgumentException or FormatException or KeyNotFoundException)

@@ -10,6 +10,9 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
+    /// <summary>The schema that holds the tables on PostgreSQL and SQL Server; none (the connection's default) unless set.</summary>
+    public string? Schema { get; set; }
+
     /// <summary>Apply pending migrations when the service starts; defaults to true for SQLite only.</summary>
     public bool? MigrateOnStartup { get; set; }
 

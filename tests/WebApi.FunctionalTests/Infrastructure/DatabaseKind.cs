@@ -4,4 +4,5 @@ public enum DatabaseKind
 {
     Sqlite,
     Postgres,
+    SqlServer,
 }

@@ -10,7 +10,7 @@ namespace CallTranscription.WebApi.FunctionalTests.Infrastructure;
 /// Fails the insert of a turn, to prove what the service does when a write fails midway (after the call was inserted).
 /// SQLite: the database itself fails the INSERT — a trigger calls a function registered on each connection the
 /// service opens — because the service runs that statement outside EF Core's pipeline (ADR 0007).
-/// PostgreSQL: EF Core runs the insert, and a command interceptor fails it before it is sent.
+/// PostgreSQL and SQL Server: EF Core runs the insert, and a command interceptor fails it before it is sent.
 /// </summary>
 public sealed class InsertFault(TestDatabase database, Func<int, Exception?> faultForAttempt) : IAsyncDisposable
 {
@@ -22,7 +22,7 @@ public sealed class InsertFault(TestDatabase database, Func<int, Exception?> fau
     public int Attempts => Volatile.Read(ref _attempts);
 
     public void AddTo(IServiceCollection services) =>
-        services.ConfigureDbContext<ApplicationDbContext>(options => options.AddInterceptors(
+        services.ConfigureProviderContext(database.Provider, options => options.AddInterceptors(
             database.Provider == DatabaseProvider.Sqlite ? new FunctionRegistrar(this) : new CommandFailer(this)));
 
     /// <summary>Call once the service has migrated its database (after CreateClient).</summary>
@@ -94,8 +94,9 @@ public sealed class InsertFault(TestDatabase database, Func<int, Exception?> fau
 
         private void FailIfInsert(DbCommand command)
         {
-            // PostgreSQL quotes identifiers only where needed.
-            if (command.CommandText.Replace("\"", "", StringComparison.Ordinal).Contains("INSERT INTO call_transcriptions", StringComparison.Ordinal))
+            // PostgreSQL quotes identifiers only where needed; SQL Server always brackets them.
+            var sql = command.CommandText.Replace("\"", "", StringComparison.Ordinal).Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
+            if (sql.Contains("INSERT INTO call_transcriptions", StringComparison.Ordinal))
             {
                 fault.Hit();
             }

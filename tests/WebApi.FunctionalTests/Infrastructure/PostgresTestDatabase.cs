@@ -1,5 +1,9 @@
+using System.Data.Common;
 using CallTranscription.Infrastructure.Persistence;
+using CallTranscription.Infrastructure.Persistence.Postgres;
+using CallTranscription.Infrastructure.Persistence.Schema;
 using Npgsql;
+using Respawn;
 
 namespace CallTranscription.WebApi.FunctionalTests.Infrastructure;
 
@@ -21,25 +25,31 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     public override string ConnectionString { get; }
 
+    protected override IDbAdapter RespawnAdapter => DbAdapter.Postgres;
+
+    protected override string[] Schemas => ["public"];
+
     public static Task<TestDatabase> CreateAsync() => Task.FromResult<TestDatabase>(CreateOn(PostgresServer.ConnectionStringOrSkip()));
 
     public static PostgresTestDatabase CreateOn(string serverConnectionString) => new(serverConnectionString, $"ct_test_{Guid.NewGuid():N}");
 
-    public override async Task ResetAsync()
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "TRUNCATE call_transcriptions, calls, elevenlabs_call_records, drivers RESTART IDENTITY CASCADE", connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    public override ApplicationDbContext CreateContext() => PostgresPersistence.CreateContext(ConnectionString, DatabaseSchema.Default);
+
+    public override Task CreateEmptyAsync() => OnServerAsync($"CREATE DATABASE \"{DatabaseName}\"");
 
     public override async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
+        await OnServerAsync($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)");
+    }
+
+    protected override DbConnection CreateConnection() => new NpgsqlConnection(ConnectionString);
+
+    private async Task OnServerAsync(string sql)
+    {
         await using var connection = new NpgsqlConnection(_serverConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
 }

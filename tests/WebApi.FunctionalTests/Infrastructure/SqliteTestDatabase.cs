@@ -1,5 +1,8 @@
+using System.Data.Common;
 using CallTranscription.Infrastructure.Persistence;
+using CallTranscription.Infrastructure.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
+using Respawn;
 
 namespace CallTranscription.WebApi.FunctionalTests.Infrastructure;
 
@@ -11,19 +14,16 @@ public sealed class SqliteTestDatabase : TestDatabase
 
     public override string ConnectionString => $"Data Source={Path.Combine(_directory, "calltranscription.db")}";
 
-    public override async Task ResetAsync()
+    protected override IDbAdapter RespawnAdapter => DbAdapter.Sqlite;
+
+    protected override string[] Schemas => [];
+
+    public override ApplicationDbContext CreateContext() => SqlitePersistence.CreateContext(ConnectionString);
+
+    public override async Task CreateEmptyAsync()
     {
         await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            DELETE FROM call_transcriptions;
-            DELETE FROM calls;
-            DELETE FROM elevenlabs_call_records;
-            DELETE FROM drivers;
-            DELETE FROM sqlite_sequence;
-            """;
-        await command.ExecuteNonQueryAsync();
+        await connection.OpenAsync(); // creates the empty file
     }
 
     public override ValueTask DisposeAsync()
@@ -32,4 +32,6 @@ public sealed class SqliteTestDatabase : TestDatabase
         Directory.Delete(_directory, recursive: true);
         return ValueTask.CompletedTask;
     }
+
+    protected override DbConnection CreateConnection() => new SqliteConnection(ConnectionString);
 }

@@ -6,9 +6,8 @@ using CallTranscription.Infrastructure.Persistence;
 
 namespace CallTranscription.WebApi.FunctionalTests.Infrastructure;
 
-/// <summary>Every suite deriving from this runs once on SQLite and once on PostgreSQL, over HTTP.</summary>
-[TestFixture(DatabaseKind.Sqlite)]
-[TestFixture(DatabaseKind.Postgres)]
+/// <summary>Every suite deriving from this runs over HTTP once per database in TestDatabases.Kinds.</summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Kinds))]
 public abstract class WebhookTestBase(DatabaseKind kind)
 {
     protected const string WebhookPath = "/webhooks/elevenlabs/transcription";

@@ -30,7 +30,7 @@ public class HealthTests(DatabaseKind kind) : WebhookTestBase(kind)
     public async Task ShouldReportNotReadyWhileMigrationsArePending()
     {
         await using var empty = await TestDatabase.CreateAsync(Kind);
-        await CreateEmptyDatabaseAsync(empty);
+        await empty.CreateEmptyAsync();
 
         await using var factory = new CallTranscriptionApiFactory(empty, new Dictionary<string, string?>
         {
@@ -42,21 +42,5 @@ public class HealthTests(DatabaseKind kind) : WebhookTestBase(kind)
         var response = await client.GetAsync("/health/ready");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
-    }
-
-    private static async Task CreateEmptyDatabaseAsync(TestDatabase database)
-    {
-        if (database is PostgresTestDatabase postgres)
-        {
-            await using var connection = new Npgsql.NpgsqlConnection(PostgresServer.ConnectionStringOrSkip());
-            await connection.OpenAsync();
-            await using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{postgres.DatabaseName}\"", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-        else
-        {
-            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
-            await connection.OpenAsync(); // creates the empty file
-        }
     }
 }

@@ -14,6 +14,7 @@ public class StartupTests
     [TestCase("RateLimiting__PermitLimit", "lots", "RateLimiting:PermitLimit", TestName = "ShouldRefuseANonNumericLimit")]
     [TestCase("RateLimiting__PermitLimit", "-5", "RateLimiting:PermitLimit", TestName = "ShouldRefuseANegativeLimit")]
     [TestCase("Database__StartupTimeout", "soon", "Database:StartupTimeout", TestName = "ShouldRefuseAMalformedTimeout")]
+    [TestCase("Database__Schema", "dev", "Database:Schema", TestName = "ShouldRefuseASchemaOnSqlite")]
     public async Task ShouldRefuseToStartOnInvalidConfiguration(string variable, string value, string key)
     {
         var output = await RunToExitAsync(ExitCodes.InvalidConfiguration, new Dictionary<string, string> { [variable] = value });
@@ -53,6 +54,21 @@ public class StartupTests
         });
 
         Assert.That(output, Does.Contain("Startup failed: the Postgres database was not ready within 00:00:02"));
+        Assert.That(output, Does.Not.Contain("hunter2"));
+    }
+
+    [Test]
+    public async Task ShouldExitWithAClearMessageWhenTheSqlServerDatabaseStaysUnreachable()
+    {
+        var output = await RunToExitAsync(ExitCodes.DatabaseUnavailable, new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "SqlServer",
+            ["ConnectionStrings__Default"] = "Server=tcp:127.0.0.1,9;Database=nowhere;User Id=sa;Password=hunter2;Connect Timeout=1;Encrypt=false",
+            ["Database__StartupTimeout"] = "00:00:02",
+        });
+
+        Assert.That(output, Does.Contain("Startup failed: the SqlServer database was not ready within 00:00:02"));
+        Assert.That(output, Does.Contain("SqlException"), "the real SQL Server provider tried to connect");
         Assert.That(output, Does.Not.Contain("hunter2"));
     }
 

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using CallTranscription.Infrastructure.Persistence;
+using CallTranscription.WebApi.FunctionalTests.Infrastructure;
 
 namespace CallTranscription.WebApi.FunctionalTests.Persistence;
 
@@ -29,29 +29,70 @@ public static class SchemaReader
         SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || '(' || coalesce(character_maximum_length::text, '') || ')'
             || ' nullable=' || is_nullable || ' identity=' || coalesce(identity_generation, 'no') || ' default=' || coalesce(column_default, '')
         FROM information_schema.columns
-        WHERE table_schema = 'public' AND table_name <> '__EFMigrationsHistory'
+        WHERE table_schema = @schema AND table_name <> '__EFMigrationsHistory'
         """;
 
     private const string PostgresIndexes = """
-        SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '__EFMigrationsHistory'
+        SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = @schema AND tablename <> '__EFMigrationsHistory'
         """;
 
     private const string PostgresConstraints = """
-        SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
-        FROM pg_constraint
-        WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '"__EFMigrationsHistory"'
+        SELECT 'constraint ' || t.relname || ' ' || k.conname || ' ' || pg_get_constraintdef(k.oid)
+        FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid
+        WHERE k.connamespace = @schema::regnamespace AND t.relname <> '__EFMigrationsHistory'
         """;
 
-    public static async Task<IReadOnlyList<string>> ReadAsync(DbConnection connection, DatabaseProvider provider)
+    private const string SqlServerColumns = """
+        SELECT 'column ' + t.name + '.' + c.name + ' ' + ty.name + '(' + CAST(c.max_length AS varchar(10)) + ')'
+            + ' nullable=' + CAST(c.is_nullable AS varchar(1)) + ' identity=' + CAST(c.is_identity AS varchar(1))
+            + ' default=' + COALESCE(OBJECT_DEFINITION(c.default_object_id), '')
+        FROM sys.columns c
+        JOIN sys.tables t ON t.object_id = c.object_id
+        JOIN sys.types ty ON ty.user_type_id = c.user_type_id
+        WHERE SCHEMA_NAME(t.schema_id) = @schema AND t.name <> '__EFMigrationsHistory'
+        """;
+
+    private const string SqlServerIndexes = """
+        SELECT 'index ' + t.name + '.' + i.name + ' unique=' + CAST(i.is_unique AS varchar(1))
+            + ' pk=' + CAST(i.is_primary_key AS varchar(1)) + ' constraint=' + CAST(i.is_unique_constraint AS varchar(1))
+            + ' on ' + STRING_AGG(c.name, ',') WITHIN GROUP (ORDER BY ic.key_ordinal)
+        FROM sys.indexes i
+        JOIN sys.tables t ON t.object_id = i.object_id
+        JOIN sys.index_columns ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id
+        JOIN sys.columns c ON c.object_id = ic.object_id AND c.column_id = ic.column_id
+        WHERE SCHEMA_NAME(t.schema_id) = @schema AND t.name <> '__EFMigrationsHistory' AND i.name IS NOT NULL
+        GROUP BY t.name, i.name, i.is_unique, i.is_primary_key, i.is_unique_constraint
+        """;
+
+    private const string SqlServerForeignKeys = """
+        SELECT 'fk ' + OBJECT_NAME(fk.parent_object_id) + '.' + fk.name + ' -> ' + OBJECT_NAME(fk.referenced_object_id)
+            + ' on delete ' + fk.delete_referential_action_desc
+        FROM sys.foreign_keys fk
+        WHERE SCHEMA_NAME(fk.schema_id) = @schema
+        """;
+
+    /// <summary>The schema's lines; schema is ignored on SQLite, and defaults to public / dbo.</summary>
+    public static async Task<IReadOnlyList<string>> ReadAsync(DbConnection connection, DatabaseKind kind, string? schema = null)
     {
-        var queries = provider == DatabaseProvider.Sqlite
-            ? new[] { SqliteColumns, SqliteIndexes, SqliteForeignKeys }
-            : new[] { PostgresColumns, PostgresIndexes, PostgresConstraints };
+        var queries = kind switch
+        {
+            DatabaseKind.Sqlite => new[] { SqliteColumns, SqliteIndexes, SqliteForeignKeys },
+            DatabaseKind.Postgres => [PostgresColumns, PostgresIndexes, PostgresConstraints],
+            _ => [SqlServerColumns, SqlServerIndexes, SqlServerForeignKeys],
+        };
         var lines = new List<string>();
         foreach (var query in queries)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = query;
+            if (kind != DatabaseKind.Sqlite)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@schema";
+                parameter.Value = schema ?? (kind == DatabaseKind.Postgres ? "public" : "dbo");
+                command.Parameters.Add(parameter);
+            }
+
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {

@@ -8,7 +8,7 @@ namespace CallTranscription.WebApi.FunctionalTests.Persistence;
 /// <summary>SQLite only: its write-ahead log is checkpointed beside the writer, not by the writer's commits.</summary>
 public class WalCheckpointTests
 {
-    private const string CheckpointerCategory = "CallTranscription.Infrastructure.Persistence.GroupCommit.WalCheckpointer";
+    private const string CheckpointerCategory = "CallTranscription.Infrastructure.Persistence.Sqlite.GroupCommit.WalCheckpointer";
 
     [Test]
     public async Task ShouldCheckpointTheWriteAheadLogOnItsOwnConnection()

@@ -8,7 +8,7 @@ namespace CallTranscription.WebApi.FunctionalTests.Transcriptions;
 public class DatabaseFailureTests(DatabaseKind kind) : WebhookTestBase(kind)
 {
     private const int SqliteBusy = 5;
-    private const string SqliteWriterCategory = "CallTranscription.Infrastructure.Persistence.GroupCommit.SqliteWriter";
+    private const string SqliteWriterCategory = "CallTranscription.Infrastructure.Persistence.Sqlite.GroupCommit.SqliteWriter";
 
     [Test]
     public async Task ShouldAnswer500WhenTheDatabaseIsUnreachable()

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using CallTranscription.Domain.Calls;
 using CallTranscription.Domain.Transcriptions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -12,10 +11,6 @@ namespace CallTranscription.Infrastructure.Persistence.Repositories;
 /// </summary>
 internal static class CompiledQueries
 {
-    public static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<Call?>>> CallByConversation = new(() =>
-        EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, CancellationToken _) =>
-            db.Calls.FirstOrDefault(c => c.ConversationId == conversationId)));
-
     public static readonly PerModel<Func<ApplicationDbContext, string, string, CancellationToken, Task<Transcription?>>> TranscriptionByContentHash = new(() =>
         EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, string contentHash, CancellationToken _) =>
             db.CallTranscriptions.AsNoTracking().FirstOrDefault(t => t.ConversationId == conversationId && t.ContentHash == contentHash)));

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace CallTranscription.Infrastructure.Persistence.GroupCommit;
+namespace CallTranscription.Infrastructure.Persistence.Sqlite.GroupCommit;
 
 /// <summary>
 /// The writer's long-lived DbContext with its connection held open, the turn statements prepared on it, and the
@@ -23,9 +23,9 @@ internal sealed class WriterSession : IAsyncDisposable
 
     public TurnStatements Statements { get; }
 
-    public static async Task<WriterSession> OpenAsync(DbContextOptions<ApplicationDbContext> options)
+    public static async Task<WriterSession> OpenAsync(DbContextOptions<SqliteApplicationDbContext> options)
     {
-        var context = new ApplicationDbContext(options);
+        var context = new SqliteApplicationDbContext(options);
         try
         {
             context.Database.AutoSavepointsEnabled = false; // each unit of work has its own savepoint

@@ -1,4 +1,4 @@
-namespace CallTranscription.Infrastructure.Persistence.GroupCommit;
+namespace CallTranscription.Infrastructure.Persistence.Sqlite.GroupCommit;
 
 /// <summary>The writer session a request's SQLite repositories work on while the writer runs its unit of work.</summary>
 internal sealed class WriterSessionLease

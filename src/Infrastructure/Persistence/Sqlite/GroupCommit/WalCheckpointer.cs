@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace CallTranscription.Infrastructure.Persistence.GroupCommit;
+namespace CallTranscription.Infrastructure.Persistence.Sqlite.GroupCommit;
 
 /// <summary>
 /// Checkpoints SQLite's write-ahead log on a connection of its own, so that the writer never does. Left to SQLite, the
@@ -10,7 +10,7 @@ namespace CallTranscription.Infrastructure.Persistence.GroupCommit;
 /// request in that batch (docs/performance.md). A PASSIVE checkpoint runs beside the writer without blocking it.
 /// </summary>
 internal sealed partial class WalCheckpointer(
-    DbContextOptions<ApplicationDbContext> options, TimeProvider timeProvider, ILogger<WalCheckpointer> logger) : IAsyncDisposable
+    DbContextOptions<SqliteApplicationDbContext> options, TimeProvider timeProvider, ILogger<WalCheckpointer> logger) : IAsyncDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -34,7 +34,7 @@ internal sealed partial class WalCheckpointer(
     private async Task RunAsync()
     {
         using var timer = new PeriodicTimer(Interval, timeProvider);
-        await using var context = new ApplicationDbContext(options);
+        await using var context = new SqliteApplicationDbContext(options);
         try
         {
             while (await timer.WaitForNextTickAsync(_stopping.Token))

@@ -1,7 +1,7 @@
 using CallTranscription.Application.Common.Interfaces;
 using CallTranscription.Domain.Calls;
 
-namespace CallTranscription.Infrastructure.Persistence.GroupCommit;
+namespace CallTranscription.Infrastructure.Persistence.Sqlite.GroupCommit;
 
 /// <summary>
 /// Calls on SQLite's writer. No row lock is needed: SQLite has one writer, and ours runs one unit of work at a time.

@@ -1,7 +1,7 @@
 using CallTranscription.Application.Common.Interfaces;
 using CallTranscription.Domain.Transcriptions;
 
-namespace CallTranscription.Infrastructure.Persistence.GroupCommit;
+namespace CallTranscription.Infrastructure.Persistence.Sqlite.GroupCommit;
 
 /// <summary>Turns on SQLite's writer, through the statements prepared on its connection (ADR 0007).</summary>
 internal sealed class SqliteTranscriptionRepository(WriterSessionLease lease) : ITranscriptionRepository

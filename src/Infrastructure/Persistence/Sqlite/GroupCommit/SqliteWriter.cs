@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace CallTranscription.Infrastructure.Persistence.GroupCommit;
+namespace CallTranscription.Infrastructure.Persistence.Sqlite.GroupCommit;
 
 /// <summary>
 /// SQLite's one writer, with group commit: the units of work waiting when a batch starts run one after another in one
@@ -10,7 +10,7 @@ namespace CallTranscription.Infrastructure.Persistence.GroupCommit;
 /// whole batch durable. Each request is answered after that COMMIT, never before. See docs/performance.md.
 /// </summary>
 internal sealed partial class SqliteWriter(
-    DbContextOptions<ApplicationDbContext> options, WalCheckpointer checkpointer, ILogger<SqliteWriter> logger) : IAsyncDisposable
+    DbContextOptions<SqliteApplicationDbContext> options, WalCheckpointer checkpointer, ILogger<SqliteWriter> logger) : IAsyncDisposable
 {
     public const int MaxBatchSize = 128;
 

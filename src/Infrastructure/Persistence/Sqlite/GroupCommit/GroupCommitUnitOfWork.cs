@@ -1,7 +1,7 @@
 using CallTranscription.Application.Common.Interfaces;
 using Polly;
 
-namespace CallTranscription.Infrastructure.Persistence.GroupCommit;
+namespace CallTranscription.Infrastructure.Persistence.Sqlite.GroupCommit;
 
 /// <summary>
 /// SQLite: the unit of work runs on the single writer's session, inside a batch that commits once for many

@@ -1,4 +1,4 @@
-namespace CallTranscription.Infrastructure.Persistence.GroupCommit;
+namespace CallTranscription.Infrastructure.Persistence.Sqlite.GroupCommit;
 
 /// <summary>One request's unit of work, waiting for the writer; answered only once its batch has committed.</summary>
 internal abstract class WriteItem

@@ -4,7 +4,7 @@ using CallTranscription.Domain.Transcriptions;
 using CallTranscription.Infrastructure.Persistence.Configurations;
 using Microsoft.Data.Sqlite;
 
-namespace CallTranscription.Infrastructure.Persistence.GroupCommit;
+namespace CallTranscription.Infrastructure.Persistence.Sqlite.GroupCommit;
 
 /// <summary>
 /// The statements every turn runs on SQLite's writer, prepared once on its EF-owned connection and run inside EF's

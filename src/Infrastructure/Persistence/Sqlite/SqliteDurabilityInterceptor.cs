@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace CallTranscription.Infrastructure.Persistence;
+namespace CallTranscription.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
 /// synchronous=FULL on every connection (it is per connection, unlike WAL mode, which the file keeps):

@@ -1,0 +1,23 @@
+namespace CallTranscription.WebApi.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// The databases every database-backed suite runs on: SQLite and PostgreSQL always (PostgresServer says what happens
+/// when no server is given), and SQL Server when CALLTRANSCRIPTION_TEST_SQLSERVER names one. Without it there is no
+/// SQL Server fixture at all, so nothing is reported as skipped; with it, `--filter TestCategory=SqlServer` selects it.
+/// </summary>
+public static class TestDatabases
+{
+    public const string SqlServerCategory = "SqlServer";
+
+    public static IEnumerable<TestFixtureData> Kinds()
+    {
+        yield return new TestFixtureData(DatabaseKind.Sqlite);
+        yield return new TestFixtureData(DatabaseKind.Postgres);
+        if (SqlServerServer.ConnectionString is not null)
+        {
+            var sqlServer = new TestFixtureData(DatabaseKind.SqlServer);
+            sqlServer.Properties.Add(NUnit.Framework.Internal.PropertyNames.Category, SqlServerCategory);
+            yield return sqlServer;
+        }
+    }
+}
