@@ -9,9 +9,11 @@ public static class TestDatabases
 {
     public const string SqlServerCategory = "SqlServer";
 
-    public static IEnumerable<TestFixtureData> Kinds()
+    public static IEnumerable<TestFixtureData> Kinds() => ServerKinds().Prepend(new TestFixtureData(DatabaseKind.Sqlite));
+
+    /// <summary>The server databases: those with schemas, row locks and one transaction per request.</summary>
+    public static IEnumerable<TestFixtureData> ServerKinds()
     {
-        yield return new TestFixtureData(DatabaseKind.Sqlite);
         yield return new TestFixtureData(DatabaseKind.Postgres);
         if (SqlServerServer.ConnectionString is not null)
         {
