@@ -1,5 +1,3 @@
-using CallTranscription.Application.Common.Interfaces;
-using CallTranscription.Infrastructure.Persistence.Repositories;
 using CallTranscription.Infrastructure.Persistence.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -22,15 +20,6 @@ public static class PostgresPersistence
         return new(options.Options, schema);
     }
 
-    /// <summary>One transaction per request; a conversation's turns queue on its call row (FOR UPDATE).</summary>
-    internal static IServiceCollection AddPostgresPersistence(this IServiceCollection services, string connectionString, DatabaseSchema schema)
-    {
-        services.AddDbContext<ApplicationDbContext, PostgresApplicationDbContext>(
-            options => Configure(options, connectionString, schema), optionsLifetime: ServiceLifetime.Singleton);
-        services.AddSingleton<ICallRowLock, PostgresCallRowLock>();
-        services.AddScoped<IUnitOfWork, TransactionalUnitOfWork>();
-        services.AddScoped<ICallRepository, CallRepository>();
-        services.AddScoped<ITranscriptionRepository, TranscriptionRepository>();
-        return services;
-    }
+    internal static IServiceCollection AddPostgresPersistence(this IServiceCollection services, string connectionString, DatabaseSchema schema) =>
+        services.AddServerPersistence<PostgresApplicationDbContext, PostgresCallRowLock>(options => Configure(options, connectionString, schema));
 }

@@ -1,5 +1,3 @@
-using CallTranscription.Application.Common.Interfaces;
-using CallTranscription.Infrastructure.Persistence.Repositories;
 using CallTranscription.Infrastructure.Persistence.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -21,15 +19,6 @@ public static class SqlServerPersistence
         return new(options.Options, schema);
     }
 
-    /// <summary>One transaction per request; a conversation's turns queue on its call row (UPDLOCK, HOLDLOCK).</summary>
-    internal static IServiceCollection AddSqlServerPersistence(this IServiceCollection services, string connectionString, DatabaseSchema schema)
-    {
-        services.AddDbContext<ApplicationDbContext, SqlServerApplicationDbContext>(
-            options => Configure(options, connectionString, schema), optionsLifetime: ServiceLifetime.Singleton);
-        services.AddSingleton<ICallRowLock, SqlServerCallRowLock>();
-        services.AddScoped<IUnitOfWork, TransactionalUnitOfWork>();
-        services.AddScoped<ICallRepository, CallRepository>();
-        services.AddScoped<ITranscriptionRepository, TranscriptionRepository>();
-        return services;
-    }
+    internal static IServiceCollection AddSqlServerPersistence(this IServiceCollection services, string connectionString, DatabaseSchema schema) =>
+        services.AddServerPersistence<SqlServerApplicationDbContext, SqlServerCallRowLock>(options => Configure(options, connectionString, schema));
 }

@@ -1,0 +1,25 @@
+using CallTranscription.Application.Common.Interfaces;
+using CallTranscription.Infrastructure.Persistence.Repositories;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CallTranscription.Infrastructure.Persistence;
+
+internal static class ServerPersistence
+{
+    /// <summary>
+    /// A server database (PostgreSQL, SQL Server): one transaction per request through EF Core, and a conversation's
+    /// turns queued on its call row by the provider's row lock.
+    /// </summary>
+    public static IServiceCollection AddServerPersistence<TContext, TRowLock>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : ApplicationDbContext
+        where TRowLock : class, ICallRowLock
+    {
+        services.AddDbContext<ApplicationDbContext, TContext>(configure, optionsLifetime: ServiceLifetime.Singleton);
+        services.AddSingleton<ICallRowLock, TRowLock>();
+        services.AddScoped<IUnitOfWork, TransactionalUnitOfWork>();
+        services.AddScoped<ICallRepository, CallRepository>();
+        services.AddScoped<ITranscriptionRepository, TranscriptionRepository>();
+        return services;
+    }
+}
