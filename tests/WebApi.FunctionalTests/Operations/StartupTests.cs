@@ -98,26 +98,7 @@ public class StartupTests
         }
     }
 
-    [Test]
-    public async Task MigrateCommandShouldCreateAndMigrateAPostgresDatabase()
-    {
-        var database = PostgresTestDatabase.CreateOn(PostgresServer.ConnectionStringOrSkip());
-        await using (database)
-        {
-            await RunToExitAsync(ExitCodes.Success, new Dictionary<string, string>
-            {
-                ["Database__Provider"] = "Postgres",
-                ["ConnectionStrings__Default"] = database.ConnectionString,
-            }, "migrate");
-
-            await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_name IN ('calls', 'call_transcriptions', 'drivers', 'elevenlabs_call_records')", connection);
-            Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo(4));
-        }
-    }
-
-    private static async Task<string> RunToExitAsync(int expectedExitCode, Dictionary<string, string> environment, params string[] arguments)
+    internal static async Task<string> RunToExitAsync(int expectedExitCode, Dictionary<string, string> environment, params string[] arguments)
     {
         await using var service = ServiceProcess.Start(environment, arguments);
         var exitCode = await service.WaitForExitAsync(_exitLimit);
