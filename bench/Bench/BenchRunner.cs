@@ -12,36 +12,60 @@ internal sealed class BenchRunner(Options options)
         foreach (var scenario in options.Scenarios)
         {
             Console.WriteLine($"== {scenario}");
-            var result = scenario switch
+            var scenarioResults = scenario switch
             {
-                "ceiling" => await LoadAsync(scenario, options.Conversations, StartCeilingAsync),
+                "ceiling" or "ceiling-checkpointer" => await LoadAsync(scenario, options.Conversations, StartCeilingAsync),
                 "ceiling16" => await LoadAsync(scenario, 16, StartCeilingAsync),
-                "ceiling-checkpointer" => await LoadAsync(scenario, options.Conversations, StartCeilingAsync),
                 "sqlite" => await LoadAsync(scenario, options.Conversations, StartServiceOnSqliteAsync),
                 "sqlite16" => await LoadAsync(scenario, 16, StartServiceOnSqliteAsync),
+                "postgres-reference" => await LoadAsync(scenario, options.Conversations, StartPostgresReferenceAsync),
                 "postgres" => await LoadAsync(scenario, options.Conversations, StartServiceOnPostgresAsync),
-                "long" => await LongConversationAsync(),
+                "long" => [await LongConversationAsync()],
                 _ => throw new ArgumentException($"unknown scenario {scenario}"),
             };
-            Console.WriteLine(Report.Row(result));
-            results.Add(result);
+            foreach (var result in scenarioResults)
+            {
+                Console.WriteLine(Report.Row(result));
+            }
+
+            results.AddRange(scenarioResults);
         }
 
         return results;
     }
 
-    private async Task<LoadResult> LoadAsync(string scenario, int conversations, Func<string, Task<(ServerProcess, bool, string)>> start)
+    /// <summary>
+    /// Two measurements of one server process under continuous load: after a short warm-up (how fast it is soon after a
+    /// deploy, a restart or a scale-out) and after the steady-state warm-up. Each phase is its own wrk run.
+    /// </summary>
+    private async Task<List<LoadResult>> LoadAsync(string scenario, int conversations, Func<string, Task<(ServerProcess, bool, string)>> start)
     {
         var (server, postgres, connectionString) = await start(scenario);
         await using (server)
         {
             var prefix = $"bench-{scenario}-{Guid.NewGuid():N}"[..24];
-            var run = await LoadDriver.RunAsync(server.BaseAddress, prefix, conversations, options.Warmup, options.Duration);
+            var runs = 0;
+            long acknowledged = 0;
+            async Task<WrkRun> LoadFor(TimeSpan duration)
+            {
+                var run = await WrkDriver.RunAsync(server, $"{prefix}-r{++runs}", conversations, duration);
+                acknowledged += run.Acknowledged;
+                return run;
+            }
+
+            var measured = new List<(string Phase, WrkRun Run)>();
+            await LoadFor(options.EarlyWarmup);
+            measured.Add(($"{options.EarlyWarmup.TotalSeconds:0} s", await LoadFor(options.Duration)));
+            var remainingWarmup = options.Warmup - options.EarlyWarmup - options.Duration;
+            if (remainingWarmup >= TimeSpan.FromSeconds(1))
+            {
+                await LoadFor(remainingWarmup);
+            }
+
+            measured.Add(($"{options.Warmup.TotalSeconds:0} s", await LoadFor(options.Duration)));
             var rss = server.PeakRssMiB();
-            var audit = await DatabaseAudit.CheckAsync(postgres, connectionString, prefix, run.Acknowledged);
-            return new LoadResult(scenario, conversations, run.Seconds, run.Requests, run.NonSuccess, run.Requests / run.Seconds,
-                LoadResult.Percentile(run.LatenciesMs, 50), LoadResult.Percentile(run.LatenciesMs, 95),
-                LoadResult.Percentile(run.LatenciesMs, 99), run.LatenciesMs.LastOrDefault(), rss, audit);
+            var audit = await DatabaseAudit.CheckCountsAsync(postgres, connectionString, prefix, acknowledged, runs * conversations);
+            return measured.Select(m => LoadResult.From(scenario, conversations, m.Phase, m.Run, rss, audit)).ToList();
         }
     }
 
@@ -84,9 +108,9 @@ internal sealed class BenchRunner(Options options)
             var last = Median(latencies.Skip(options.LongTurns - 100));
             var audit = await DatabaseAudit.CheckAsync(false, connectionString, prefix, acknowledged);
             var sorted = latencies.Order().ToList();
-            return new LoadResult("long", 1, seconds, options.LongTurns, nonSuccess, options.LongTurns / seconds,
+            return new LoadResult("long", 1, "1,000 turns", seconds, options.LongTurns, nonSuccess, options.LongTurns / seconds,
                 LoadResult.Percentile(sorted, 50), LoadResult.Percentile(sorted, 95), LoadResult.Percentile(sorted, 99), sorted[^1],
-                server.PeakRssMiB(), $"{audit}; p50 turns 1-100 {first:0.000} ms, turns {options.LongTurns - 99}-{options.LongTurns} {last:0.000} ms, ratio {last / first:0.00}");
+                double.NaN, double.NaN, server.PeakRssMiB(), $"{audit}; p50 turns 1-100 {first:0.000} ms, turns {options.LongTurns - 99}-{options.LongTurns} {last:0.000} ms, ratio {last / first:0.00}");
         }
     }
 
@@ -102,7 +126,7 @@ internal sealed class BenchRunner(Options options)
     {
         var database = NewSqliteFile(scenario);
         var connectionString = $"Data Source={database}";
-        var server = await ServerProcess.StartAsync(Paths.ServiceDll, new Dictionary<string, string>
+        var server = await ServerProcess.StartAsync(Paths.ServiceDll, new Dictionary<string, string>(options.ServiceEnvironment)
         {
             ["Database__Provider"] = "Sqlite",
             ["ConnectionStrings__Default"] = connectionString,
@@ -110,17 +134,18 @@ internal sealed class BenchRunner(Options options)
         return (server, false, connectionString);
     }
 
+    private async Task<(ServerProcess, bool, string)> StartPostgresReferenceAsync(string scenario)
+    {
+        var connectionString = NewPostgresDatabase();
+        var server = await ServerProcess.StartAsync(Paths.BenchDll, new Dictionary<string, string>(), LogPath(scenario),
+            ["postgres-reference-server", "--connection", connectionString]);
+        return (server, true, connectionString);
+    }
+
     private async Task<(ServerProcess, bool, string)> StartServiceOnPostgresAsync(string scenario)
     {
-        var serverConnection = options.PostgresServer
-            ?? throw new InvalidOperationException("the postgres scenario needs --postgres or CALLTRANSCRIPTION_BENCH_POSTGRES (bench/run.sh starts one)");
-        var connectionString = new NpgsqlConnectionStringBuilder(serverConnection)
-        {
-            Database = $"ct_bench_{Guid.NewGuid():N}"[..20],
-            MaxPoolSize = 100,
-            MaxAutoPrepare = 20,
-        }.ConnectionString;
-        var server = await ServerProcess.StartAsync(Paths.ServiceDll, new Dictionary<string, string>
+        var connectionString = NewPostgresDatabase();
+        var server = await ServerProcess.StartAsync(Paths.ServiceDll, new Dictionary<string, string>(options.ServiceEnvironment)
         {
             ["Database__Provider"] = "Postgres",
             ["ConnectionStrings__Default"] = connectionString,
@@ -128,6 +153,14 @@ internal sealed class BenchRunner(Options options)
         }, LogPath(scenario));
         return (server, true, connectionString);
     }
+
+    private string NewPostgresDatabase() => new NpgsqlConnectionStringBuilder(options.PostgresServer
+        ?? throw new InvalidOperationException("PostgreSQL scenarios need --postgres or CALLTRANSCRIPTION_BENCH_POSTGRES (bench/run.sh starts one)"))
+    {
+        Database = $"ct_bench_{Guid.NewGuid():N}"[..20],
+        MaxPoolSize = 100,
+        MaxAutoPrepare = 20,
+    }.ConnectionString;
 
     private string NewSqliteFile(string scenario)
     {

@@ -5,18 +5,28 @@ internal sealed record Options(
     int Conversations,
     TimeSpan Duration,
     TimeSpan Warmup,
+    TimeSpan EarlyWarmup,
     int LongTurns,
     string? PostgresServer,
-    string OutputDirectory)
+    string OutputDirectory,
+    IReadOnlyDictionary<string, string> ServiceEnvironment)
 {
     public static Options Parse(string[] args) => new(
-        (Value(args, "--scenarios") ?? "ceiling,ceiling-checkpointer,sqlite,ceiling16,sqlite16,long,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries),
+        (Value(args, "--scenarios") ?? "ceiling,sqlite,ceiling16,sqlite16,postgres-reference,postgres,long").Split(',', StringSplitOptions.RemoveEmptyEntries),
         int.Parse(Value(args, "--conversations") ?? "64"),
         TimeSpan.FromSeconds(double.Parse(Value(args, "--duration") ?? "15", System.Globalization.CultureInfo.InvariantCulture)),
         TimeSpan.FromSeconds(double.Parse(Value(args, "--warmup") ?? "20", System.Globalization.CultureInfo.InvariantCulture)),
+        TimeSpan.FromSeconds(double.Parse(Value(args, "--early-warmup") ?? "3", System.Globalization.CultureInfo.InvariantCulture)),
         int.Parse(Value(args, "--long-turns") ?? "20000"),
         Value(args, "--postgres") ?? Environment.GetEnvironmentVariable("CALLTRANSCRIPTION_BENCH_POSTGRES"),
-        Value(args, "--out") ?? Path.Combine(Paths.RepositoryRoot, "bench", "results"));
+        Value(args, "--out") ?? Path.Combine(Paths.RepositoryRoot, "bench", "results"),
+        ParseEnvironment(Value(args, "--service-env")));
+
+    /// <summary>--service-env "KEY=VALUE,KEY=VALUE": extra settings for the service, to measure a setting's effect.</summary>
+    private static Dictionary<string, string> ParseEnvironment(string? value) =>
+        (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "");
 
     public static string? Value(string[] args, string name)
     {
@@ -29,7 +39,7 @@ internal static class Paths
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static string ServiceDll => Path.Combine(RepositoryRoot, "src", "WebApi", "bin", "Release", "net10.0", "CallTranscription.WebApi.dll");
+    public static string ServiceDll => Path.Combine(RepositoryRoot, "bench", ".publish", "service", "CallTranscription.WebApi.dll");
 
     public static string BenchDll => typeof(Paths).Assembly.Location;
 

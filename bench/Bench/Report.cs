@@ -5,11 +5,15 @@ namespace CallTranscription.Bench;
 
 internal static class Report
 {
+    private static readonly (string Service, string Reference)[] _comparisons =
+        [("sqlite", "ceiling"), ("sqlite", "ceiling-checkpointer"), ("sqlite16", "ceiling16"), ("postgres", "postgres-reference")];
+
     public static string Header =>
-        "| scenario | conversations | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx | peak RSS MiB | audit |\n|---|---|---|---|---|---|---|---|---|---|";
+        "| scenario | conversations | measured after | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx | server CPU µs/req | wrk cores | peak RSS MiB | audit |\n" +
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     public static string Row(LoadResult r) => string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Scenario} | {r.Conversations} | {r.RequestsPerSecond:0} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {r.MaxMs:0.0} | {r.NonSuccess} | {r.PeakRssMiB:0} | {r.Audit} |");
+        $"| {r.Scenario} | {r.Conversations} | {r.Phase} | {r.RequestsPerSecond:0} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {r.MaxMs:0.0} | {r.NonSuccess} | {r.ServerCpuMicrosecondsPerRequest:0} | {r.GeneratorCores:0.00} | {r.PeakRssMiB:0} | {r.Audit} |");
 
     public static void Print(List<LoadResult> results, Options options)
     {
@@ -20,12 +24,17 @@ internal static class Report
             Console.WriteLine(Row(result));
         }
 
-        var ceiling = results.FirstOrDefault(r => r.Scenario == "ceiling");
-        var service = results.FirstOrDefault(r => r.Scenario == "sqlite");
-        if (ceiling is not null && service is not null)
+        Console.WriteLine();
+        foreach (var (serviceName, referenceName) in _comparisons)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"\nservice on SQLite reaches {service.RequestsPerSecond / ceiling.RequestsPerSecond:P0} of the raw group-commit ceiling measured in this run"));
+            foreach (var service in results.Where(r => r.Scenario == serviceName))
+            {
+                if (results.FirstOrDefault(r => r.Scenario == referenceName && r.Phase == service.Phase) is { } reference)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{serviceName} after {service.Phase}: {service.RequestsPerSecond / reference.RequestsPerSecond:P0} of {referenceName} ({service.RequestsPerSecond:0} / {reference.RequestsPerSecond:0} req/s), p99 {service.P99Ms:0.0} ms"));
+                }
+            }
         }
 
         var file = Path.Combine(options.OutputDirectory, $"bench-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");

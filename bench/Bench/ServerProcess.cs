@@ -8,17 +8,11 @@ namespace CallTranscription.Bench;
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StreamWriter _log;
 
-    private ServerProcess(Process process, Uri baseAddress, StreamWriter log)
+    private ServerProcess(Process process, Uri baseAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
-        _log = log;
-        _process.OutputDataReceived += (_, e) => Write(e.Data);
-        _process.ErrorDataReceived += (_, e) => Write(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
     }
 
     public Uri BaseAddress { get; }
@@ -28,14 +22,14 @@ internal sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, string logPath, params string[] extraArguments)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        // Run from the application directory, as an operator does, so appsettings.json applies.
-        var start = new ProcessStartInfo("dotnet")
+        // Run from the application directory, as an operator does, so appsettings.json applies. Its output goes
+        // straight to the log file, as under a service manager: no process of the bench's reads it during the load.
+        var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = Path.GetDirectoryName(dll)! };
+        foreach (var argument in new[] { "-c", "exec dotnet \"$@\" >\"$0\" 2>&1", logPath, dll })
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(dll);
+            start.ArgumentList.Add(argument);
+        }
+
         foreach (var argument in extraArguments)
         {
             start.ArgumentList.Add(argument);
@@ -49,7 +43,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var server = new ServerProcess(Process.Start(start)!, baseAddress, new StreamWriter(logPath) { AutoFlush = false });
+        var server = new ServerProcess(Process.Start(start)!, baseAddress);
         await server.WaitUntilAnsweringAsync();
         return server;
     }
@@ -81,11 +75,6 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         await _process.WaitForExitAsync();
-        lock (_log)
-        {
-            _log.Dispose();
-        }
-
         _process.Dispose();
     }
 
@@ -112,22 +101,6 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         throw new TimeoutException("the server did not answer within 60 s");
-    }
-
-    private void Write(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_log)
-        {
-            if (_log.BaseStream.CanWrite)
-            {
-                _log.WriteLine(line);
-            }
-        }
     }
 
     private static int FreePort()

@@ -2,6 +2,7 @@ using CallTranscription.WebApi.ErrorHandling;
 using CallTranscription.WebApi.Logging;
 using CallTranscription.WebApi.OpenApi;
 using CallTranscription.WebApi.RateLimiting;
+using CallTranscription.WebApi.Serialization;
 using CallTranscription.WebApi.Webhooks;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using InfrastructureDependencies = CallTranscription.Infrastructure.DependencyInjection;
@@ -12,7 +13,8 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddControllers();
+        services.AddControllers().AddJsonOptions(json => json.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, WebApiJsonContext.Default));
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebApiJsonContext.Default));
         services.AddProblemDetails();
         services.AddExceptionHandler<ContractExceptionHandler>();
         services.AddOpenApi(options => options.AddOperationTransformer<WebhookOperationTransformer>());

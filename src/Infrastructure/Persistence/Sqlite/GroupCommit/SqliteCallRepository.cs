@@ -12,5 +12,5 @@ internal sealed class SqliteCallRepository(WriterSessionLease lease) : ICallRepo
     public Task<Call?> FindForUpdateAsync(string conversationId, CancellationToken cancellationToken) =>
         Task.FromResult(lease.Current.Statements.FindCall(conversationId));
 
-    public void Add(Call call) => lease.Current.Context.Calls.Add(call);
+    public void Add(Call call) => lease.Current.AddTracked(call);
 }
