@@ -71,6 +71,11 @@ internal sealed partial class SqliteWriter(
                 if (batch.Count > 0)
                 {
                     session ??= await TryOpenSessionAsync(batch);
+                    if (session is not null && checkpointer.RestartWanted)
+                    {
+                        FinishCheckpoint(session);
+                    }
+
                     if (session is not null && !await WriteBatchAsync(session, batch))
                     {
                         // After a failed batch the connection may be broken: start the next one on a fresh session.
@@ -155,6 +160,22 @@ internal sealed partial class SqliteWriter(
         }
     }
 
+    // A checkpoint that fails costs nothing acknowledged: the log keeps growing until a later one finishes.
+    private void FinishCheckpoint(WriterSession session)
+    {
+        try
+        {
+            if (session.TryFinishCheckpoint())
+            {
+                checkpointer.Restarted();
+            }
+        }
+        catch (Exception exception)
+        {
+            LogCheckpointFailed(exception);
+        }
+    }
+
     private void Fail(List<WriteItem> batch, Exception exception)
     {
         LogBatchFailed(exception, batch.Count);
@@ -163,6 +184,9 @@ internal sealed partial class SqliteWriter(
             item.Failed(exception);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The writer could not finish a WAL checkpoint; the log grows until one finishes")]
+    private partial void LogCheckpointFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A SQLite write batch of {Count} failed and was rolled back; its requests are retried or answered 5xx")]
     private partial void LogBatchFailed(Exception exception, int count);

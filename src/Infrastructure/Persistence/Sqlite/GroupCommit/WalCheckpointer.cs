@@ -5,17 +5,29 @@ using Microsoft.Extensions.Logging;
 namespace CallTranscription.Infrastructure.Persistence.Sqlite.GroupCommit;
 
 /// <summary>
-/// Checkpoints SQLite's write-ahead log on a connection of its own, so that the writer never does. Left to SQLite, the
-/// commit that crosses 1,000 WAL pages copies them into the database file and fsyncs it: a 10–60 ms stall for every
-/// request in that batch (docs/performance.md). A PASSIVE checkpoint runs beside the writer without blocking it.
+/// Checkpoints SQLite's write-ahead log on a connection of its own, so that the writer does not copy pages. Left to
+/// SQLite, the commit that crosses 1,000 WAL pages copies them into the database file and fsyncs it: a 10–60 ms stall
+/// for every request in that batch (docs/performance.md). A PASSIVE checkpoint runs beside the writer without blocking
+/// it, but under sustained load it never quite catches up, and SQLite restarts the log only once one has: the log would
+/// grow without end (ADR 0012). So when the log is long, the writer is asked to finish the checkpoint between two
+/// batches — only the frames since the last pass — and its next transaction starts the log again from the beginning.
 /// </summary>
 internal sealed partial class WalCheckpointer(
     DbContextOptions<SqliteApplicationDbContext> options, TimeProvider timeProvider, ILogger<WalCheckpointer> logger) : IAsyncDisposable
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>256 MiB of 4 KiB pages: beyond it the writer finishes a checkpoint so that the log starts over.</summary>
+    public const int RestartAfterFrames = 65_536;
 
     private readonly CancellationTokenSource _stopping = new();
     private Task? _loop;
+    private int _restartWanted;
+
+    /// <summary>The log is long: the writer should finish a checkpoint (WriterSession.TryFinishCheckpoint) when it can.</summary>
+    public bool RestartWanted => Volatile.Read(ref _restartWanted) == 1;
+
+    public void Restarted() => Volatile.Write(ref _restartWanted, 0);
 
     /// <summary>Called by the writer as it starts, under its start lock.</summary>
     public void Start() => _loop ??= Task.Run(RunAsync);
@@ -58,7 +70,12 @@ internal sealed partial class WalCheckpointer(
             using var reader = command.ExecuteReader();
             if (reader.Read() && reader.GetInt32(1) > 0)
             {
-                LogCheckpointed(reader.GetInt32(2), reader.GetInt32(1));
+                var frames = reader.GetInt32(1);
+                LogCheckpointed(reader.GetInt32(2), frames);
+                if (frames >= RestartAfterFrames)
+                {
+                    Volatile.Write(ref _restartWanted, 1);
+                }
             }
         }
         catch (Exception exception)
@@ -72,6 +89,6 @@ internal sealed partial class WalCheckpointer(
     [LoggerMessage(Level = LogLevel.Debug, Message = "WAL checkpoint: {Checkpointed} of {Frames} frames in the database file")]
     private partial void LogCheckpointed(int checkpointed, int frames);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "WAL checkpoint failed; retrying in a second")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "WAL checkpoint failed; retrying shortly")]
     private partial void LogFailed(Exception exception);
 }

@@ -34,7 +34,8 @@ internal sealed class WriterSession : IAsyncDisposable
             var connection = (SqliteConnection)context.Database.GetDbConnection();
             await using (var command = connection.CreateCommand())
             {
-                command.CommandText = "PRAGMA wal_autocheckpoint=0"; // WalCheckpointer does it, off the writer's path
+                // WalCheckpointer copies pages off the writer's path; after a restart the log file is cut back to 256 MiB.
+                command.CommandText = "PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=268435456;";
                 await command.ExecuteNonQueryAsync();
             }
 
@@ -55,6 +56,18 @@ internal sealed class WriterSession : IAsyncDisposable
     }
 
     public void AddPending(Transcription transcription) => _pending.Add(transcription);
+
+    /// <summary>
+    /// Between batches, with no write open: copies the frames the checkpointer has not reached yet, so that the next
+    /// write transaction restarts the log. False when it could not finish (the checkpointer was mid-pass: next time).
+    /// </summary>
+    public bool TryFinishCheckpoint()
+    {
+        using var command = ((SqliteConnection)Context.Database.GetDbConnection()).CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        using var reader = command.ExecuteReader();
+        return reader.Read() && reader.GetInt32(0) == 0 && reader.GetInt32(1) == reader.GetInt32(2);
+    }
 
     /// <summary>An entity for EF Core to insert at the flush: a conversation's call, once per conversation.</summary>
     public void AddTracked<TEntity>(TEntity entity)
