@@ -24,5 +24,11 @@ public sealed class DatabaseOptions
     /// </summary>
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// SQLite: the size the write-ahead log may reach before the writer finishes a checkpoint so that the log starts
+    /// over (ADR 0012). It bounds the -wal file's disk use under sustained load.
+    /// </summary>
+    public int WalSizeLimitMiB { get; set; } = 256;
+
     public bool ShouldMigrateOnStartup => MigrateOnStartup ?? Provider == DatabaseProvider.Sqlite;
 }

@@ -12,7 +12,9 @@ public sealed class SqliteTestDatabase : TestDatabase
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    public override string ConnectionString => $"Data Source={Path.Combine(_directory, "calltranscription.db")}";
+    public string FilePath => Path.Combine(_directory, "calltranscription.db");
+
+    public override string ConnectionString => $"Data Source={FilePath}";
 
     protected override IDbAdapter RespawnAdapter => DbAdapter.Sqlite;
 

@@ -101,7 +101,7 @@ internal sealed partial class SqliteWriter(
     {
         try
         {
-            return await WriterSession.OpenAsync(options);
+            return await WriterSession.OpenAsync(options, checkpointer.WalSizeLimitBytes);
         }
         catch (Exception exception)
         {

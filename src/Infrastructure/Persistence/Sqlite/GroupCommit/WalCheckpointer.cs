@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CallTranscription.Infrastructure.Persistence.Sqlite.GroupCommit;
 
@@ -13,12 +14,14 @@ namespace CallTranscription.Infrastructure.Persistence.Sqlite.GroupCommit;
 /// batches — only the frames since the last pass — and its next transaction starts the log again from the beginning.
 /// </summary>
 internal sealed partial class WalCheckpointer(
-    DbContextOptions<SqliteApplicationDbContext> options, TimeProvider timeProvider, ILogger<WalCheckpointer> logger) : IAsyncDisposable
+    DbContextOptions<SqliteApplicationDbContext> options,
+    IOptions<DatabaseOptions> databaseOptions,
+    TimeProvider timeProvider,
+    ILogger<WalCheckpointer> logger) : IAsyncDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>256 MiB of 4 KiB pages: beyond it the writer finishes a checkpoint so that the log starts over.</summary>
-    public const int RestartAfterFrames = 65_536;
+    private const int PageSize = 4096; // SQLite's default, which the migrations keep
 
     private readonly CancellationTokenSource _stopping = new();
     private Task? _loop;
@@ -28,6 +31,11 @@ internal sealed partial class WalCheckpointer(
     public bool RestartWanted => Volatile.Read(ref _restartWanted) == 1;
 
     public void Restarted() => Volatile.Write(ref _restartWanted, 0);
+
+    /// <summary>Database:WalSizeLimitMiB in bytes: also the size the log file is cut back to after a restart.</summary>
+    public long WalSizeLimitBytes => databaseOptions.Value.WalSizeLimitMiB * 1024L * 1024L;
+
+    private long RestartAfterFrames => WalSizeLimitBytes / PageSize;
 
     /// <summary>Called by the writer as it starts, under its start lock.</summary>
     public void Start() => _loop ??= Task.Run(RunAsync);

@@ -24,7 +24,7 @@ internal sealed class WriterSession : IAsyncDisposable
 
     public TurnStatements Statements { get; }
 
-    public static async Task<WriterSession> OpenAsync(DbContextOptions<SqliteApplicationDbContext> options)
+    public static async Task<WriterSession> OpenAsync(DbContextOptions<SqliteApplicationDbContext> options, long walSizeLimitBytes)
     {
         var context = new SqliteApplicationDbContext(options);
         try
@@ -34,8 +34,8 @@ internal sealed class WriterSession : IAsyncDisposable
             var connection = (SqliteConnection)context.Database.GetDbConnection();
             await using (var command = connection.CreateCommand())
             {
-                // WalCheckpointer copies pages off the writer's path; after a restart the log file is cut back to 256 MiB.
-                command.CommandText = "PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=268435456;";
+                // WalCheckpointer copies pages off the writer's path; after a restart the log file is cut back to its limit.
+                command.CommandText = $"PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={walSizeLimitBytes};";
                 await command.ExecuteNonQueryAsync();
             }
 
