@@ -59,7 +59,12 @@ internal sealed partial class WalCheckpointer(
         {
             while (await timer.WaitForNextTickAsync(_stopping.Token))
             {
-                Checkpoint(context);
+                // Once the writer is asked to finish, stay out of its way: a pass of ours would make its checkpoint
+                // find the checkpoint lock taken, and the log would keep growing meanwhile.
+                if (!RestartWanted)
+                {
+                    Checkpoint(context);
+                }
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
