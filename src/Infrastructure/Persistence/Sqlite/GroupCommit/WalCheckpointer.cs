@@ -53,10 +53,10 @@ internal sealed partial class WalCheckpointer(
 
     private async Task RunAsync()
     {
-        using var timer = new PeriodicTimer(Interval, timeProvider);
-        await using var context = new SqliteApplicationDbContext(options);
         try
         {
+            using var timer = new PeriodicTimer(Interval, timeProvider);
+            await using var context = new SqliteApplicationDbContext(options);
             while (await timer.WaitForNextTickAsync(_stopping.Token))
             {
                 // Once the writer is asked to finish, stay out of its way: a pass of ours would make its checkpoint
@@ -70,6 +70,11 @@ internal sealed partial class WalCheckpointer(
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             // stopping; SQLite checkpoints once more when the last connection closes
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host disposes the application's services before this singleton (newest first) and a pass fell
+            // between the two: the host is stopping, as above.
         }
     }
 
@@ -91,7 +96,7 @@ internal sealed partial class WalCheckpointer(
                 }
             }
         }
-        catch (Exception exception)
+        catch (Exception exception) when (exception is not ObjectDisposedException)
         {
             // The next tick tries again; meanwhile the log only grows, nothing is lost.
             LogFailed(exception);
