@@ -3,7 +3,6 @@ using CallTranscription.Domain.Drivers;
 using CallTranscription.Domain.Transcriptions;
 using CallTranscription.Infrastructure.Persistence.Schema;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CallTranscription.Infrastructure.Persistence;
 
@@ -11,10 +10,10 @@ namespace CallTranscription.Infrastructure.Persistence;
 /// The one model, shared by every provider. Each provider derives its own context (Sqlite/, Postgres/, SqlServer/)
 /// so that each keeps its own migrations and model snapshot (docs/decisions/0009-migrations-per-provider.md).
 /// </summary>
-public abstract class ApplicationDbContext(DbContextOptions options, DatabaseSchema schema) : DbContext(options)
+public abstract class ApplicationDbContext(DbContextOptions options) : DbContext(options)
 {
-    /// <summary>The schema the tables live in; null for the connection's default.</summary>
-    public string? Schema { get; } = schema.Name;
+    /// <summary>The schema the tables live in (Database:Schema, from the options); null for the connection's default.</summary>
+    public string? Schema { get; } = options.FindExtension<DatabaseSchemaOptionsExtension>()?.Schema;
 
     public DbSet<Driver> Drivers => Set<Driver>();
 
@@ -23,9 +22,6 @@ public abstract class ApplicationDbContext(DbContextOptions options, DatabaseSch
     public DbSet<Call> Calls => Set<Call>();
 
     public DbSet<Transcription> CallTranscriptions => Set<Transcription>();
-
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.ReplaceService<IModelCacheKeyFactory, SchemaModelCacheKeyFactory>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

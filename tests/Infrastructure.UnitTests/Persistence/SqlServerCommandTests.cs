@@ -28,7 +28,7 @@ public class SqlServerCommandTests
         var options = new DbContextOptionsBuilder<SqlServerApplicationDbContext>();
         SqlServerPersistence.Configure(options, ProviderContexts.SqlServerConnectionString, DatabaseSchema.Default).AddInterceptors(_recorder);
         _services = new ServiceCollection()
-            .AddSingleton<ApplicationDbContext>(new SqlServerApplicationDbContext(options.Options, DatabaseSchema.Default))
+            .AddSingleton<ApplicationDbContext>(new SqlServerApplicationDbContext(options.Options))
             .BuildServiceProvider();
     }
 

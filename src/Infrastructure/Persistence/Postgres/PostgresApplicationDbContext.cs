@@ -1,8 +1,6 @@
-using CallTranscription.Infrastructure.Persistence.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace CallTranscription.Infrastructure.Persistence.Postgres;
 
 /// <summary>The model on PostgreSQL, with its migrations in Postgres/Migrations.</summary>
-public sealed class PostgresApplicationDbContext(DbContextOptions<PostgresApplicationDbContext> options, DatabaseSchema schema)
-    : ApplicationDbContext(options, schema);
+public sealed class PostgresApplicationDbContext(DbContextOptions<PostgresApplicationDbContext> options) : ApplicationDbContext(options);

@@ -11,13 +11,13 @@ public static class PostgresPersistence
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString, DatabaseSchema schema) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(HistoryRepository.DefaultTableName, schema.Name))
-            .MigrateInto<NpgsqlMigrationsSqlGenerator>(schema);
+            .UseDatabaseSchema<NpgsqlMigrationsSqlGenerator>(schema);
 
     public static PostgresApplicationDbContext CreateContext(string connectionString, DatabaseSchema schema)
     {
         var options = new DbContextOptionsBuilder<PostgresApplicationDbContext>();
         Configure(options, connectionString, schema);
-        return new(options.Options, schema);
+        return new(options.Options);
     }
 
     internal static IServiceCollection AddPostgresPersistence(this IServiceCollection services, string connectionString, DatabaseSchema schema) =>

@@ -1,8 +1,6 @@
-using CallTranscription.Infrastructure.Persistence.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace CallTranscription.Infrastructure.Persistence.SqlServer;
 
 /// <summary>The model on SQL Server, with its migrations in SqlServer/Migrations.</summary>
-public sealed class SqlServerApplicationDbContext(DbContextOptions<SqlServerApplicationDbContext> options, DatabaseSchema schema)
-    : ApplicationDbContext(options, schema);
+public sealed class SqlServerApplicationDbContext(DbContextOptions<SqlServerApplicationDbContext> options) : ApplicationDbContext(options);

@@ -10,13 +10,13 @@ public static class SqlServerPersistence
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString, DatabaseSchema schema) =>
         options
             .UseSqlServer(connectionString, sql => sql.MigrationsHistoryTable(HistoryRepository.DefaultTableName, schema.Name))
-            .MigrateInto<SqlServerMigrationsSqlGenerator>(schema);
+            .UseDatabaseSchema<SqlServerMigrationsSqlGenerator>(schema);
 
     public static SqlServerApplicationDbContext CreateContext(string connectionString, DatabaseSchema schema)
     {
         var options = new DbContextOptionsBuilder<SqlServerApplicationDbContext>();
         Configure(options, connectionString, schema);
-        return new(options.Options, schema);
+        return new(options.Options);
     }
 
     internal static IServiceCollection AddSqlServerPersistence(this IServiceCollection services, string connectionString, DatabaseSchema schema) =>
