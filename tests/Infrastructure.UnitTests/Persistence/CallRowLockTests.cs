@@ -32,9 +32,9 @@ public class CallRowLockTests
     {
         using var context = ProviderContexts.Create(DatabaseProvider.Postgres, "dev");
 
-        var sql = new PostgresCallRowLock().Select(context, "conv_1").ToQueryString();
+        var sql = PostgresTurnStatements.Statements.For(context).FindCallForUpdate;
 
-        Assert.That(sql, Does.Contain("SELECT * FROM dev.calls WHERE conversation_id = @p0 FOR UPDATE"),
+        Assert.That(sql, Does.EndWith(" FROM dev.calls WHERE conversation_id = {0} FOR UPDATE"),
             "FOR UPDATE sits inside the filtering statement; around a subquery it would lock every call");
     }
 

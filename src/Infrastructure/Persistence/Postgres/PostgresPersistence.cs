@@ -1,3 +1,4 @@
+using CallTranscription.Application.Common.Interfaces;
 using CallTranscription.Infrastructure.Persistence.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -20,6 +21,14 @@ public static class PostgresPersistence
         return new(options.Options);
     }
 
-    internal static IServiceCollection AddPostgresPersistence(this IServiceCollection services, string connectionString, DatabaseSchema schema) =>
-        services.AddServerPersistence<PostgresApplicationDbContext, PostgresCallRowLock>(options => Configure(options, connectionString, schema));
+    /// <summary>EF Core's connection, transaction and model, with the per-turn statements written by hand (ADR 0014).</summary>
+    internal static IServiceCollection AddPostgresPersistence(this IServiceCollection services, string connectionString, DatabaseSchema schema)
+    {
+        services.AddServerPersistence<PostgresApplicationDbContext>(options => Configure(options, connectionString, schema));
+        services.AddScoped<ICallRepository, PostgresCallRepository>();
+        services.AddScoped<PostgresTranscriptionRepository>();
+        services.AddScoped<ITranscriptionRepository>(provider => provider.GetRequiredService<PostgresTranscriptionRepository>());
+        services.AddScoped<IPendingRows>(provider => provider.GetRequiredService<PostgresTranscriptionRepository>());
+        return services;
+    }
 }

@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using CallTranscription.Domain.Transcriptions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CallTranscription.Infrastructure.Persistence.Repositories;
 
@@ -11,25 +9,16 @@ namespace CallTranscription.Infrastructure.Persistence.Repositories;
 /// </summary>
 internal static class CompiledQueries
 {
-    public static readonly PerModel<Func<ApplicationDbContext, string, string, CancellationToken, Task<Transcription?>>> TranscriptionByContentHash = new(() =>
+    public static readonly PerModel<Func<ApplicationDbContext, string, string, CancellationToken, Task<Transcription?>>> TranscriptionByContentHash = new(_ =>
         EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, string contentHash, CancellationToken _) =>
             db.CallTranscriptions.AsNoTracking().FirstOrDefault(t => t.ConversationId == conversationId && t.ContentHash == contentHash)));
 
     // MAX over the (conversation_id, sequence_number) index stays constant-time as a conversation grows; COUNT does not.
-    public static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<int?>>> LastSequenceNumber = new(() =>
+    public static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<int?>>> LastSequenceNumber = new(_ =>
         EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, CancellationToken _) =>
             db.CallTranscriptions.Where(t => t.ConversationId == conversationId).Max(t => (int?)t.SequenceNumber)));
 
-    public static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<int?>>> DriverIdByConversation = new(() =>
+    public static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<int?>>> DriverIdByConversation = new(_ =>
         EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, CancellationToken _) =>
             db.ElevenLabsCallRecords.Where(r => r.ConversationId == conversationId).Select(r => (int?)r.DriverId).FirstOrDefault()));
-
-    /// <summary>A compiled query is bound to one model, and each database provider has its own.</summary>
-    internal sealed class PerModel<TQuery>(Func<TQuery> compile)
-        where TQuery : class
-    {
-        private readonly ConditionalWeakTable<IModel, TQuery> _compiled = new();
-
-        public TQuery For(DbContext context) => _compiled.GetValue(context.Model, _ => compile());
-    }
 }

@@ -20,5 +20,7 @@ public static class SqlServerPersistence
     }
 
     internal static IServiceCollection AddSqlServerPersistence(this IServiceCollection services, string connectionString, DatabaseSchema schema) =>
-        services.AddServerPersistence<SqlServerApplicationDbContext, SqlServerCallRowLock>(options => Configure(options, connectionString, schema));
+        services
+            .AddServerPersistence<SqlServerApplicationDbContext>(options => Configure(options, connectionString, schema))
+            .AddEfCoreRepositories<SqlServerCallRowLock>();
 }

@@ -1,7 +1,7 @@
 using System.Data;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Domain.Transcriptions;
-using CallTranscription.Infrastructure.Persistence.Configurations;
+using CallTranscription.Infrastructure.Persistence.Repositories;
 using Microsoft.Data.Sqlite;
 
 namespace CallTranscription.Infrastructure.Persistence.Sqlite.GroupCommit;
@@ -13,9 +13,6 @@ namespace CallTranscription.Infrastructure.Persistence.Sqlite.GroupCommit;
 /// </summary>
 internal sealed class TurnStatements : IDisposable
 {
-    private const string TranscriptionColumns =
-        "id, conversation_id, speaker_type, message_text, timestamp, sequence_number, content_hash, created_at";
-
     private readonly SqliteCommand _findCall;
     private readonly SqliteCommand _findByContentHash;
     private readonly SqliteCommand _lastSequenceNumber;
@@ -27,17 +24,16 @@ internal sealed class TurnStatements : IDisposable
     public TurnStatements(SqliteConnection connection)
     {
         _findCall = Prepare(connection,
-            "SELECT id, conversation_id, driver_id, call_start_time, call_end_time, status, created_at, updated_at "
-            + "FROM calls WHERE conversation_id = $conversation_id",
+            $"SELECT {TurnRows.CallColumns} FROM calls WHERE conversation_id = $conversation_id",
             "$conversation_id");
         _findByContentHash = Prepare(connection,
-            $"SELECT {TranscriptionColumns} FROM call_transcriptions WHERE conversation_id = $conversation_id AND content_hash = $content_hash",
+            $"SELECT {TurnRows.TranscriptionColumns} FROM call_transcriptions WHERE conversation_id = $conversation_id AND content_hash = $content_hash",
             "$conversation_id", "$content_hash");
         _lastSequenceNumber = Prepare(connection,
             "SELECT MAX(sequence_number) FROM call_transcriptions WHERE conversation_id = $conversation_id",
             "$conversation_id");
         _insertTranscription = Prepare(connection,
-            "INSERT INTO call_transcriptions (conversation_id, speaker_type, message_text, timestamp, sequence_number, content_hash, created_at) "
+            $"INSERT INTO call_transcriptions ({TurnRows.TranscriptionInsertColumns}) "
             + "VALUES ($conversation_id, $speaker_type, $message_text, $timestamp, $sequence_number, $content_hash, $created_at) RETURNING id",
             "$conversation_id", "$speaker_type", "$message_text", "$timestamp", "$sequence_number", "$content_hash", "$created_at");
         _savepoint = Prepare(connection, "SAVEPOINT turn");
@@ -64,23 +60,7 @@ internal sealed class TurnStatements : IDisposable
     {
         _findCall.Parameters[0].Value = conversationId;
         using var reader = _findCall.ExecuteReader(CommandBehavior.SingleRow);
-        if (!reader.Read())
-        {
-            return null;
-        }
-
-        var call = new Call
-        {
-            ConversationId = reader.GetString(1),
-            DriverId = reader.IsDBNull(2) ? null : reader.GetInt32(2),
-            CallStartTime = reader.GetDateTimeOffset(3),
-            CallEndTime = reader.IsDBNull(4) ? null : reader.GetDateTimeOffset(4),
-            Status = StoredNames.CallStatus.ConvertFromProviderTyped(reader.GetString(5)),
-            CreatedAt = reader.GetDateTimeOffset(6),
-            UpdatedAt = reader.GetDateTimeOffset(7),
-        };
-        EntityIds.Set(call, reader.GetInt32(0));
-        return call;
+        return reader.Read() ? TurnRows.ReadCall(reader) : null;
     }
 
     public Transcription? FindByContentHash(string conversationId, string contentHash)
@@ -88,23 +68,7 @@ internal sealed class TurnStatements : IDisposable
         _findByContentHash.Parameters[0].Value = conversationId;
         _findByContentHash.Parameters[1].Value = contentHash;
         using var reader = _findByContentHash.ExecuteReader(CommandBehavior.SingleRow);
-        if (!reader.Read())
-        {
-            return null;
-        }
-
-        var transcription = new Transcription
-        {
-            ConversationId = reader.GetString(1),
-            SpeakerType = StoredNames.SpeakerType.ConvertFromProviderTyped(reader.GetString(2)),
-            MessageText = reader.GetString(3),
-            Timestamp = reader.GetDateTimeOffset(4),
-            SequenceNumber = reader.GetInt32(5),
-            ContentHash = reader.GetString(6),
-            CreatedAt = reader.GetDateTimeOffset(7),
-        };
-        EntityIds.Set(transcription, reader.GetInt32(0));
-        return transcription;
+        return reader.Read() ? TurnRows.ReadTranscription(reader) : null;
     }
 
     /// <summary>MAX over the (conversation_id, sequence_number) index: constant time however long the conversation.</summary>
@@ -116,14 +80,12 @@ internal sealed class TurnStatements : IDisposable
 
     public void Insert(Transcription transcription)
     {
-        var parameters = _insertTranscription.Parameters;
-        parameters[0].Value = transcription.ConversationId;
-        parameters[1].Value = StoredNames.SpeakerType.ConvertToProviderTyped(transcription.SpeakerType);
-        parameters[2].Value = transcription.MessageText;
-        parameters[3].Value = transcription.Timestamp;
-        parameters[4].Value = transcription.SequenceNumber;
-        parameters[5].Value = transcription.ContentHash;
-        parameters[6].Value = transcription.CreatedAt;
+        var values = TurnRows.InsertValues(transcription);
+        for (var i = 0; i < values.Length; i++)
+        {
+            _insertTranscription.Parameters[i].Value = values[i];
+        }
+
         EntityIds.Set(transcription, Convert.ToInt32(_insertTranscription.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
     }
 

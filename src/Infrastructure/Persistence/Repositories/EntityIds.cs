@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Domain.Transcriptions;
 
-namespace CallTranscription.Infrastructure.Persistence.Sqlite.GroupCommit;
+namespace CallTranscription.Infrastructure.Persistence.Repositories;
 
 /// <summary>Sets the database-generated id, as EF Core does through the private setter, for rows read or written by hand.</summary>
 internal static class EntityIds
