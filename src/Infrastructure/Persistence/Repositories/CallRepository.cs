@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CallTranscription.Infrastructure.Persistence.Repositories;
 
-/// <summary>Calls on a server database (PostgreSQL, SQL Server); SQLite has its own (Sqlite/GroupCommit).</summary>
+/// <summary>Calls in EF Core's LINQ, on SQL Server; SQLite and PostgreSQL run their per-turn statements by hand (ADR 0007, 0014).</summary>
 internal sealed class CallRepository(DbContextLease lease, ICallRowLock rowLock) : ICallRepository
 {
     public Task<Call?> FindForUpdateAsync(string conversationId, CancellationToken cancellationToken) =>
-        rowLock.Select(lease.Current, conversationId).FirstOrDefaultAsync(cancellationToken);
+        rowLock.Select(lease.Current, conversationId).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
 
     public void Add(Call call) => lease.Current.Calls.Add(call);
 }

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CallTranscription.Infrastructure.Persistence.Repositories;
 
 /// <summary>
-/// The per-turn reads, compiled once per model: on this project's machines EF's per-query translation lookup costs
-/// more than the SQLite statement itself (docs/performance.md), and these run for every turn.
+/// The reads that go through EF Core's LINQ on every turn (SQL Server) or a conversation's first (the driver), compiled
+/// once per model: EF's per-query translation lookup costs more than a short statement itself (docs/performance.md).
 /// </summary>
 internal static class CompiledQueries
 {
