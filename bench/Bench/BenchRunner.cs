@@ -5,30 +5,37 @@ namespace CallTranscription.Bench;
 
 internal sealed class BenchRunner(Options options)
 {
+    /// <summary>
+    /// Every scenario once per round. With --rounds N, each reference and its service alternate N times, so that a
+    /// slow or fast spell of this shared machine falls on both, and the report compares them round by round.
+    /// </summary>
     public async Task<List<LoadResult>> RunAsync()
     {
         Directory.CreateDirectory(options.OutputDirectory);
         var results = new List<LoadResult>();
-        foreach (var scenario in options.Scenarios)
+        for (var round = 1; round <= options.Rounds; round++)
         {
-            Console.WriteLine($"== {scenario}");
-            var scenarioResults = scenario switch
+            foreach (var scenario in options.Scenarios)
             {
-                "ceiling" or "ceiling-checkpointer" => await LoadAsync(scenario, options.Conversations, StartCeilingAsync),
-                "ceiling16" => await LoadAsync(scenario, 16, StartCeilingAsync),
-                "sqlite" => await LoadAsync(scenario, options.Conversations, StartServiceOnSqliteAsync),
-                "sqlite16" => await LoadAsync(scenario, 16, StartServiceOnSqliteAsync),
-                "postgres-reference" => await LoadAsync(scenario, options.Conversations, StartPostgresReferenceAsync),
-                "postgres" => await LoadAsync(scenario, options.Conversations, StartServiceOnPostgresAsync),
-                "long" => [await LongConversationAsync()],
-                _ => throw new ArgumentException($"unknown scenario {scenario}"),
-            };
-            foreach (var result in scenarioResults)
-            {
-                Console.WriteLine(Report.Row(result));
-            }
+                Console.WriteLine(options.Rounds > 1 ? $"== {scenario} (round {round})" : $"== {scenario}");
+                var scenarioResults = scenario switch
+                {
+                    "ceiling" or "ceiling-checkpointer" => await LoadAsync(scenario, options.Conversations, round, StartCeilingAsync),
+                    "ceiling16" => await LoadAsync(scenario, 16, round, StartCeilingAsync),
+                    "sqlite" => await LoadAsync(scenario, options.Conversations, round, StartServiceOnSqliteAsync),
+                    "sqlite16" => await LoadAsync(scenario, 16, round, StartServiceOnSqliteAsync),
+                    "postgres-reference" => await LoadAsync(scenario, options.Conversations, round, StartPostgresReferenceAsync),
+                    "postgres" => await LoadAsync(scenario, options.Conversations, round, StartServiceOnPostgresAsync),
+                    "long" => [await LongConversationAsync() with { Round = round }],
+                    _ => throw new ArgumentException($"unknown scenario {scenario}"),
+                };
+                foreach (var result in scenarioResults)
+                {
+                    Console.WriteLine(Report.Row(result));
+                }
 
-            results.AddRange(scenarioResults);
+                results.AddRange(scenarioResults);
+            }
         }
 
         return results;
@@ -38,7 +45,7 @@ internal sealed class BenchRunner(Options options)
     /// Two measurements of one server process under continuous load: after a short warm-up (how fast it is soon after a
     /// deploy, a restart or a scale-out) and after the steady-state warm-up. Each phase is its own wrk run.
     /// </summary>
-    private async Task<List<LoadResult>> LoadAsync(string scenario, int conversations, Func<string, Task<(ServerProcess, bool, string)>> start)
+    private async Task<List<LoadResult>> LoadAsync(string scenario, int conversations, int round, Func<string, Task<(ServerProcess, bool, string)>> start)
     {
         var (server, postgres, connectionString) = await start(scenario);
         await using (server)
@@ -65,7 +72,7 @@ internal sealed class BenchRunner(Options options)
             measured.Add(($"{options.Warmup.TotalSeconds:0} s", await LoadFor(options.Duration)));
             var rss = server.PeakRssMiB();
             var audit = await DatabaseAudit.CheckCountsAsync(postgres, connectionString, prefix, acknowledged, runs * conversations);
-            return measured.Select(m => LoadResult.From(scenario, conversations, m.Phase, m.Run, rss, audit)).ToList();
+            return measured.Select(m => LoadResult.From(scenario, conversations, m.Phase, m.Run, rss, audit, round)).ToList();
         }
     }
 

@@ -9,7 +9,8 @@ internal sealed record Options(
     int LongTurns,
     string? PostgresServer,
     string OutputDirectory,
-    IReadOnlyDictionary<string, string> ServiceEnvironment)
+    IReadOnlyDictionary<string, string> ServiceEnvironment,
+    int Rounds)
 {
     public static Options Parse(string[] args) => new(
         (Value(args, "--scenarios") ?? "ceiling,sqlite,ceiling16,sqlite16,postgres-reference,postgres,long").Split(',', StringSplitOptions.RemoveEmptyEntries),
@@ -20,7 +21,8 @@ internal sealed record Options(
         int.Parse(Value(args, "--long-turns") ?? "20000"),
         Value(args, "--postgres") ?? Environment.GetEnvironmentVariable("CALLTRANSCRIPTION_BENCH_POSTGRES"),
         Value(args, "--out") ?? Path.Combine(Paths.RepositoryRoot, "bench", "results"),
-        ParseEnvironment(Value(args, "--service-env")));
+        ParseEnvironment(Value(args, "--service-env")),
+        int.Parse(Value(args, "--rounds") ?? "1"));
 
     /// <summary>--service-env "KEY=VALUE,KEY=VALUE": extra settings for the service, to measure a setting's effect.</summary>
     private static Dictionary<string, string> ParseEnvironment(string? value) =>

@@ -1,7 +1,7 @@
 using CallTranscription.Bench;
 
 // bench run [--scenarios ceiling,sqlite,ceiling16,sqlite16,postgres-reference,postgres,long,ceiling-checkpointer] [--conversations 64]
-//           [--duration 15] [--early-warmup 3] [--warmup 20]
+//           [--duration 15] [--early-warmup 3] [--warmup 20] [--rounds 1]
 //           [--long-turns 20000] [--postgres "Host=...;Username=...;Database=postgres"] [--out DIR]
 // bench ceiling-server --db FILE --urls URL      (started by `run`; the raw ADO.NET reference on SQLite)
 // bench postgres-reference-server --connection CS --urls URL   (started by `run`; the raw Npgsql reference)

@@ -27,12 +27,28 @@ internal static class Report
         Console.WriteLine();
         foreach (var (serviceName, referenceName) in _comparisons)
         {
-            foreach (var service in results.Where(r => r.Scenario == serviceName))
+            foreach (var phase in results.Where(r => r.Scenario == serviceName).Select(r => r.Phase).Distinct())
             {
-                if (results.FirstOrDefault(r => r.Scenario == referenceName && r.Phase == service.Phase) is { } reference)
+                var ratios = new List<double>();
+                foreach (var service in results.Where(r => r.Scenario == serviceName && r.Phase == phase))
                 {
+                    if (results.FirstOrDefault(r => r.Scenario == referenceName && r.Phase == phase && r.Round == service.Round) is not { } reference)
+                    {
+                        continue;
+                    }
+
+                    ratios.Add(service.RequestsPerSecond / reference.RequestsPerSecond);
+                    var round = options.Rounds > 1 ? $" (round {service.Round})" : "";
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{serviceName} after {service.Phase}: {service.RequestsPerSecond / reference.RequestsPerSecond:P0} of {referenceName} ({service.RequestsPerSecond:0} / {reference.RequestsPerSecond:0} req/s), p99 {service.P99Ms:0.0} ms"));
+                        $"{serviceName} after {phase}{round}: {ratios[^1]:P0} of {referenceName} ({service.RequestsPerSecond:0} / {reference.RequestsPerSecond:0} req/s), p99 {service.P99Ms:0.0} ms"));
+                }
+
+                if (ratios.Count > 1)
+                {
+                    var sorted = ratios.Order().ToList();
+                    var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{serviceName} after {phase}, median of {ratios.Count} rounds: {median:P0} of {referenceName} (rounds: {string.Join(", ", ratios.Select(r => r.ToString("P0", CultureInfo.InvariantCulture)))})"));
                 }
             }
         }
