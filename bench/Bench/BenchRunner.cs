@@ -7,7 +7,8 @@ internal sealed class BenchRunner(Options options)
 {
     /// <summary>
     /// Every scenario once per round. With --rounds N, each reference and its service alternate N times, so that a
-    /// slow or fast spell of this shared machine falls on both, and the report compares them round by round.
+    /// slow or fast spell of this shared machine falls on both, and the report compares them round by round. Every
+    /// other round runs the scenarios in reverse (ABBA), so neither side always comes second.
     /// </summary>
     public async Task<List<LoadResult>> RunAsync()
     {
@@ -15,7 +16,7 @@ internal sealed class BenchRunner(Options options)
         var results = new List<LoadResult>();
         for (var round = 1; round <= options.Rounds; round++)
         {
-            foreach (var scenario in options.Scenarios)
+            foreach (var scenario in round % 2 == 1 ? options.Scenarios : options.Scenarios.Reverse())
             {
                 Console.WriteLine(options.Rounds > 1 ? $"== {scenario} (round {round})" : $"== {scenario}");
                 var scenarioResults = scenario switch
