@@ -83,14 +83,11 @@ internal sealed partial class WalCheckpointer(
         try
         {
             context.Database.OpenConnection();
-            using var command = ((SqliteConnection)context.Database.GetDbConnection()).CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
-            using var reader = command.ExecuteReader();
-            if (reader.Read() && reader.GetInt32(1) > 0)
+            var checkpoint = PassiveWalCheckpoint.Run((SqliteConnection)context.Database.GetDbConnection());
+            if (checkpoint.LogFrames > 0)
             {
-                var frames = reader.GetInt32(1);
-                LogCheckpointed(reader.GetInt32(2), frames);
-                if (frames >= RestartAfterFrames)
+                LogCheckpointed(checkpoint.CheckpointedFrames, checkpoint.LogFrames);
+                if (checkpoint.LogFrames >= RestartAfterFrames)
                 {
                     Volatile.Write(ref _restartWanted, 1);
                 }

@@ -61,13 +61,7 @@ internal sealed class WriterSession : IAsyncDisposable
     /// Between batches, with no write open: copies the frames the checkpointer has not reached yet, so that the next
     /// write transaction restarts the log. False when it could not finish (the checkpointer was mid-pass: next time).
     /// </summary>
-    public bool TryFinishCheckpoint()
-    {
-        using var command = ((SqliteConnection)Context.Database.GetDbConnection()).CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
-        using var reader = command.ExecuteReader();
-        return reader.Read() && reader.GetInt32(0) == 0 && reader.GetInt32(1) == reader.GetInt32(2);
-    }
+    public bool TryFinishCheckpoint() => PassiveWalCheckpoint.Run((SqliteConnection)Context.Database.GetDbConnection()).Complete;
 
     /// <summary>An entity for EF Core to insert at the flush: a conversation's call, once per conversation.</summary>
     public void AddTracked<TEntity>(TEntity entity)
