@@ -30,7 +30,6 @@ public static class DependencyInjection
 
         services.Configure<DatabaseOptions>(section);
         services.Configure<DatabaseRetryOptions>(section.GetSection(nameof(DatabaseOptions.Retry)));
-        services.AddSingleton(schema);
         _ = database.Provider switch
         {
             DatabaseProvider.Sqlite => services.AddSqlitePersistence(connectionString),

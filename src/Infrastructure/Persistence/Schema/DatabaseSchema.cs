@@ -1,6 +1,6 @@
 namespace CallTranscription.Infrastructure.Persistence.Schema;
 
-/// <summary>Database:Schema, as the contexts receive it: null keeps the connection's default schema.</summary>
+/// <summary>Database:Schema, as each provider's Configure takes it: null keeps the connection's default schema.</summary>
 public sealed record DatabaseSchema(string? Name)
 {
     public static readonly DatabaseSchema Default = new((string?)null);
