@@ -40,8 +40,7 @@ internal static class PostgresTurnStatements
         var rows = reader.DbDataReader;
         var stored = await rows.ReadAsync(cancellationToken) ? TurnRows.ReadTranscription(rows) : null;
         await rows.NextResultAsync(cancellationToken);
-        await rows.ReadAsync(cancellationToken);
-        return (stored, rows.IsDBNull(0) ? 0 : rows.GetInt32(0));
+        return (stored, await ReadLastSequenceNumberAsync(rows, cancellationToken));
     }
 
     /// <summary>MAX over the (conversation_id, sequence_number) index: constant time however long the conversation.</summary>
@@ -49,8 +48,7 @@ internal static class PostgresTurnStatements
     {
         await using var reader = await context.ExecuteReaderAsync(
             Statements.For(context).LastSequenceNumber, [ConversationId(conversationId)], cancellationToken);
-        await reader.DbDataReader.ReadAsync(cancellationToken);
-        return reader.DbDataReader.IsDBNull(0) ? 0 : reader.DbDataReader.GetInt32(0);
+        return await ReadLastSequenceNumberAsync(reader.DbDataReader, cancellationToken);
     }
 
     public static async Task InsertAsync(ApplicationDbContext context, Transcription transcription, CancellationToken cancellationToken)
@@ -73,6 +71,13 @@ internal static class PostgresTurnStatements
         NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Text, NpgsqlDbType.TimestampTz, NpgsqlDbType.Integer,
         NpgsqlDbType.Char, NpgsqlDbType.TimestampTz,
     ];
+
+    // MAX over no rows is NULL: a conversation without turns has numbered none yet.
+    private static async Task<int> ReadLastSequenceNumberAsync(DbDataReader rows, CancellationToken cancellationToken)
+    {
+        await rows.ReadAsync(cancellationToken);
+        return rows.IsDBNull(0) ? 0 : rows.GetInt32(0);
+    }
 
     private static NpgsqlParameter<string> ConversationId(string conversationId) =>
         new() { NpgsqlDbType = NpgsqlDbType.Varchar, TypedValue = conversationId };
