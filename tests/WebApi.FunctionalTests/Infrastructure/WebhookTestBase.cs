@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using CallTranscription.Application.Common.Interfaces;
 using CallTranscription.Domain.Drivers;
 using CallTranscription.Infrastructure.Persistence;
 
@@ -75,6 +76,16 @@ public abstract class WebhookTestBase(DatabaseKind kind)
         await using var scope = Factory.Services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         return await query(context);
+    }
+
+    /// <summary>Runs <paramref name="work"/> as the handler runs its own: a repository inside the service's unit of work.</summary>
+    protected async Task<T> InUnitOfWorkAsync<TRepository, T>(Func<TRepository, IUnitOfWork, CancellationToken, Task<T>> work)
+        where TRepository : notnull
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var repository = scope.ServiceProvider.GetRequiredService<TRepository>();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        return await unitOfWork.ExecuteAsync(ct => work(repository, unitOfWork, ct), CancellationToken.None);
     }
 
     /// <summary>What the call-placing system writes: a driver, and the conversation that was placed to them.</summary>

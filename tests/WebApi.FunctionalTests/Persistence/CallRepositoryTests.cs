@@ -16,19 +16,14 @@ public class CallRepositoryTests(DatabaseKind kind) : WebhookTestBase(kind)
     {
         await PostTurnAsync(Turn("conv_as_stored"));
 
-        await using (var scope = Factory.Services.CreateAsyncScope())
+        var found = await InUnitOfWorkAsync<ICallRepository, Call>(async (calls, unitOfWork, cancellationToken) =>
         {
-            var calls = scope.ServiceProvider.GetRequiredService<ICallRepository>();
-            var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
-            var found = await unitOfWork.ExecuteAsync(async cancellationToken =>
-            {
-                var call = await calls.FindForUpdateAsync("conv_as_stored", cancellationToken);
-                call!.Status = CallStatus.Completed;
-                await unitOfWork.SaveChangesAsync(cancellationToken);
-                return call;
-            }, CancellationToken.None);
-            Assert.That(found.ConversationId, Is.EqualTo("conv_as_stored"));
-        }
+            var call = await calls.FindForUpdateAsync("conv_as_stored", cancellationToken);
+            call!.Status = CallStatus.Completed;
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return call;
+        });
+        Assert.That(found.ConversationId, Is.EqualTo("conv_as_stored"));
 
         var stored = await QueryAsync(db => db.Calls.AsNoTracking().SingleAsync());
         Assert.That(stored.Status, Is.EqualTo(CallStatus.InProgress));

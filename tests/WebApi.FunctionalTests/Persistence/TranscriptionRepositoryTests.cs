@@ -15,7 +15,7 @@ public class TranscriptionRepositoryTests(DatabaseKind kind) : WebhookTestBase(k
     {
         await PostTurnsAsync("conv_a", 3);
 
-        var last = await InUnitOfWorkAsync((transcriptions, _, ct) => transcriptions.GetLastSequenceNumberAsync("conv_a", ct));
+        var last = await InUnitOfWorkAsync<ITranscriptionRepository, int>((transcriptions, _, ct) => transcriptions.GetLastSequenceNumberAsync("conv_a", ct));
 
         Assert.That(last, Is.EqualTo(3));
     }
@@ -26,7 +26,7 @@ public class TranscriptionRepositoryTests(DatabaseKind kind) : WebhookTestBase(k
         await PostTurnsAsync("conv_a", 2);
         await PostTurnsAsync("conv_b", 1);
 
-        var (b, a) = await InUnitOfWorkAsync(async (transcriptions, _, ct) =>
+        var (b, a) = await InUnitOfWorkAsync<ITranscriptionRepository, (int, int)>(async (transcriptions, _, ct) =>
         {
             await transcriptions.FindByContentHashAsync("conv_a", new string('0', 64), ct);
             return (await transcriptions.GetLastSequenceNumberAsync("conv_b", ct), await transcriptions.GetLastSequenceNumberAsync("conv_a", ct));
@@ -40,7 +40,7 @@ public class TranscriptionRepositoryTests(DatabaseKind kind) : WebhookTestBase(k
     {
         await PostTurnsAsync("conv_a", 2);
 
-        var last = await InUnitOfWorkAsync(async (transcriptions, unitOfWork, ct) =>
+        var last = await InUnitOfWorkAsync<ITranscriptionRepository, int>(async (transcriptions, unitOfWork, ct) =>
         {
             await transcriptions.FindByContentHashAsync("conv_a", new string('0', 64), ct);
             transcriptions.Add(new Transcription
@@ -62,13 +62,5 @@ public class TranscriptionRepositoryTests(DatabaseKind kind) : WebhookTestBase(k
             var response = await PostTurnAsync(Turn(conversationId, message: $"Turn {turn}"));
             Assert.That((int)response.StatusCode, Is.EqualTo(201));
         }
-    }
-
-    private async Task<T> InUnitOfWorkAsync<T>(Func<ITranscriptionRepository, IUnitOfWork, CancellationToken, Task<T>> work)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var transcriptions = scope.ServiceProvider.GetRequiredService<ITranscriptionRepository>();
-        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
-        return await unitOfWork.ExecuteAsync(ct => work(transcriptions, unitOfWork, ct), CancellationToken.None);
     }
 }
