@@ -23,6 +23,22 @@ public static class ContentHash
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
+    /// <summary>
+    /// The identity of a turn taken from a post-call transcript: its entry's place in the transcript, so that two
+    /// identical entries never collide; tagged, so that it never equals the hash of a delivered turn.
+    /// </summary>
+    public static string OfTranscriptEntry(string conversationId, int entryIndex, SpeakerType speaker, DateTimeOffset timestamp, string message)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        AppendField(hash, "post_call_transcription");
+        AppendField(hash, conversationId);
+        AppendField(hash, entryIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AppendField(hash, speaker.ToString());
+        AppendField(hash, timestamp.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AppendField(hash, message);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
     // Length-prefixed so that ("ab", "c") and ("a", "bc") never collide.
     private static void AppendField(IncrementalHash hash, string value)
     {
