@@ -22,6 +22,17 @@ public sealed class WebhookSignatureVerifier(IOptions<ElevenLabsOptions> options
             return;
         }
 
+        using var check = Start(options.Value.WebhookSecret!, header);
+        check.Append(body);
+        check.Finish();
+    }
+
+    /// <summary>
+    /// Checks the header now (401 when it is missing, malformed or stale) and returns the check of the body signed with
+    /// <paramref name="secret"/>, which takes the raw bytes as they arrive.
+    /// </summary>
+    public SignatureCheck Start(string secret, string? header)
+    {
         if (!TryParse(header, out var timestamp, out var signatures))
         {
             throw Unauthorized($"The {HeaderName} header is missing or malformed.");
@@ -33,11 +44,7 @@ public sealed class WebhookSignatureVerifier(IOptions<ElevenLabsOptions> options
             throw Unauthorized($"The {HeaderName} timestamp is outside the allowed window.");
         }
 
-        var expected = Sign(options.Value.WebhookSecret!, timestamp, body);
-        if (!signatures.Any(candidate => CryptographicOperations.FixedTimeEquals(candidate, expected)))
-        {
-            throw Unauthorized($"The {HeaderName} does not match the body.");
-        }
+        return new SignatureCheck(secret, timestamp, signatures);
     }
 
     public static byte[] Sign(string secret, long timestamp, ReadOnlySpan<byte> body)
@@ -75,6 +82,6 @@ public sealed class WebhookSignatureVerifier(IOptions<ElevenLabsOptions> options
         return hasTimestamp && signatures.Count > 0;
     }
 
-    private static RequestRejectedException Unauthorized(string details) =>
+    internal static RequestRejectedException Unauthorized(string details) =>
         new(StatusCodes.Status401Unauthorized, "Invalid webhook signature", details);
 }
