@@ -9,6 +9,8 @@ using CallTranscription.Infrastructure.Persistence.Sqlite;
 using CallTranscription.Infrastructure.Persistence.SqlServer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CallTranscription.Infrastructure;
@@ -41,8 +43,13 @@ public static class DependencyInjection
             _ => throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported."),
         };
 
-        services.AddSingleton(provider => DatabaseResiliencePipeline.Create(provider.GetRequiredService<IOptions<DatabaseRetryOptions>>()));
-        services.AddScoped<DbContextLease>();
+        // The one persistence path: what differs by provider is registered above, the rest is shared.
+        services.TryAddSingleton<IWriteGate, OpenWriteGate>();
+        services.AddSingleton(provider => DatabaseResiliencePipeline.Create(
+            provider.GetRequiredService<IOptions<DatabaseRetryOptions>>(), provider.GetRequiredService<ILoggerFactory>()));
+        services.AddScoped<IUnitOfWork, TransactionalUnitOfWork>();
+        services.AddScoped<ICallRepository, CallRepository>();
+        services.AddScoped<ITranscriptionRepository, TranscriptionRepository>();
         services.AddScoped<IDriverLookup, DriverLookup>();
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>(DatabaseReadyHealthCheck.Name, tags: [ReadinessTag]);
 

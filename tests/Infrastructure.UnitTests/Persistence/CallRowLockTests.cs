@@ -1,46 +1,51 @@
 using CallTranscription.Infrastructure.Persistence;
 using CallTranscription.Infrastructure.Persistence.Postgres;
+using CallTranscription.Infrastructure.Persistence.Repositories;
 using CallTranscription.Infrastructure.Persistence.SqlServer;
-using Microsoft.EntityFrameworkCore;
 
 namespace CallTranscription.Infrastructure.UnitTests.Persistence;
 
-/// <summary>The SQL that serializes one conversation's turns, as each server database receives it.</summary>
+/// <summary>The SQL that serializes one conversation's turns, as each server database receives it (no server needed).</summary>
 public class CallRowLockTests
 {
     [Test]
-    public void ShouldHoldTheCallRowAndItsKeyRangeOnSqlServer()
+    public async Task ShouldHoldTheCallRowAndItsKeyRangeOnSqlServer()
     {
-        var sql = SqlServerLock(schema: null);
+        var sent = await SendAsync(DatabaseProvider.SqlServer, schema: null, new SqlServerCallRowLock());
 
         Assert.Multiple(() =>
         {
-            Assert.That(sql, Does.Contain("FROM [calls] WITH (UPDLOCK, HOLDLOCK)"));
-            Assert.That(sql, Does.Contain("DECLARE @conversationId nvarchar(128) = N'conv_1';"), "typed as the column, so the index is seeked");
-            Assert.That(sql, Does.Contain("WHERE [c].[conversation_id] = @conversationId"));
+            Assert.That(sent.Sql, Does.Contain("FROM [calls] WITH (UPDLOCK, HOLDLOCK)"));
+            Assert.That(sent.Sql, Does.Contain("WHERE [c].[conversation_id] = @conversationId"));
+            Assert.That(sent.Parameters["@conversationId"], Is.EqualTo("NVarChar(128)"), "typed as the column, so the index is seeked");
         });
     }
 
     [Test]
-    public void ShouldLockTheTableInTheConfiguredSchemaOnSqlServer()
+    public async Task ShouldLockTheTableInTheConfiguredSchemaOnSqlServer()
     {
-        Assert.That(SqlServerLock(schema: "dev"), Does.Contain("FROM [dev].[calls] WITH (UPDLOCK, HOLDLOCK)"));
+        var sent = await SendAsync(DatabaseProvider.SqlServer, schema: "dev", new SqlServerCallRowLock());
+
+        Assert.That(sent.Sql, Does.Contain("FROM [dev].[calls] WITH (UPDLOCK, HOLDLOCK)"));
     }
 
     [Test]
-    public void ShouldLockOnlyTheConversationsRowOnPostgres()
+    public async Task ShouldLockOnlyTheConversationsRowOnPostgres()
     {
-        using var context = ProviderContexts.Create(DatabaseProvider.Postgres, "dev");
+        var sent = await SendAsync(DatabaseProvider.Postgres, schema: "dev", new PostgresCallRowLock());
 
-        var sql = PostgresTurnStatements.Statements.For(context).FindCallForUpdate;
-
-        Assert.That(sql, Does.EndWith(" FROM dev.calls WHERE conversation_id = {0} FOR UPDATE"),
+        Assert.That(sent.Sql, Does.Contain("FROM dev.calls WHERE conversation_id = @p0 FOR UPDATE"),
             "FOR UPDATE sits inside the filtering statement; around a subquery it would lock every call");
+        Assert.That(sent.Parameters.Values, Is.EqualTo(new[] { "Text" }), "typed as the column, so the index is used");
     }
 
-    private static string SqlServerLock(string? schema)
+    private static async Task<RecordedCommand> SendAsync(DatabaseProvider provider, string? schema, ICallRowLock rowLock)
     {
-        using var context = ProviderContexts.Create(DatabaseProvider.SqlServer, schema);
-        return new SqlServerCallRowLock().Select(context, "conv_1").ToQueryString();
+        var recorder = new CommandRecorder();
+        await using var context = ProviderContexts.Create(provider, schema, recorder);
+
+        await rowLock.FindAsync(context, "conv_1", CancellationToken.None);
+
+        return recorder.Single;
     }
 }

@@ -2,14 +2,15 @@ using System.Data;
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 
 namespace CallTranscription.Infrastructure.UnitTests.Persistence;
 
 /// <summary>
 /// EF Core's command log without a server: opening the connection is suppressed, and each command is recorded — its
-/// text and its parameters as SqlClient would send them — and answered with an empty result instead of being sent.
+/// text and its parameters as the provider would send them — and answered with an empty result instead of being sent.
 /// </summary>
-internal sealed class CommandRecorder : DbCommandInterceptor, IDbConnectionInterceptor
+public sealed class CommandRecorder : DbCommandInterceptor, IDbConnectionInterceptor
 {
     public List<RecordedCommand> Commands { get; } = [];
 
@@ -22,14 +23,21 @@ internal sealed class CommandRecorder : DbCommandInterceptor, IDbConnectionInter
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Commands.Add(RecordedCommand.From((SqlCommand)command));
+        Commands.Add(RecordedCommand.From(command));
         return ValueTask.FromResult(InterceptionResult<DbDataReader>.SuppressWithResult(new DataTable().CreateDataReader()));
     }
 }
 
-internal sealed record RecordedCommand(string Sql, IReadOnlyDictionary<string, string> Parameters)
+public sealed record RecordedCommand(string Sql, IReadOnlyDictionary<string, string> Parameters)
 {
-    public static RecordedCommand From(SqlCommand command) => new(
+    public static RecordedCommand From(DbCommand command) => new(
         command.CommandText,
-        command.Parameters.Cast<SqlParameter>().ToDictionary(p => p.ParameterName, p => $"{p.SqlDbType}({p.Size})"));
+        command.Parameters.Cast<DbParameter>().ToDictionary(p => p.ParameterName, TypeAsSent));
+
+    private static string TypeAsSent(DbParameter parameter) => parameter switch
+    {
+        SqlParameter sql => $"{sql.SqlDbType}({sql.Size})",
+        NpgsqlParameter npgsql => $"{npgsql.NpgsqlDbType}",
+        _ => parameter.DbType.ToString(),
+    };
 }

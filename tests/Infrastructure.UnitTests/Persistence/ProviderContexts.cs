@@ -3,6 +3,7 @@ using CallTranscription.Infrastructure.Persistence.Postgres;
 using CallTranscription.Infrastructure.Persistence.Schema;
 using CallTranscription.Infrastructure.Persistence.Sqlite;
 using CallTranscription.Infrastructure.Persistence.SqlServer;
+using Microsoft.EntityFrameworkCore;
 
 namespace CallTranscription.Infrastructure.UnitTests.Persistence;
 
@@ -13,11 +14,32 @@ public static class ProviderContexts
 
     public static IEnumerable<DatabaseProvider> All => Enum.GetValues<DatabaseProvider>();
 
+    public const string PostgresConnectionString = "Host=localhost;Database=calltranscription";
+
     public static ApplicationDbContext Create(DatabaseProvider provider, string? schema = null) => provider switch
     {
         DatabaseProvider.Sqlite => SqlitePersistence.CreateContext("Data Source=:memory:"),
-        DatabaseProvider.Postgres => PostgresPersistence.CreateContext("Host=localhost;Database=calltranscription", new DatabaseSchema(schema)),
+        DatabaseProvider.Postgres => PostgresPersistence.CreateContext(PostgresConnectionString, new DatabaseSchema(schema)),
         DatabaseProvider.SqlServer => SqlServerPersistence.CreateContext(SqlServerConnectionString, new DatabaseSchema(schema)),
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),
     };
+
+    /// <summary>A server database's context whose commands are recorded instead of sent.</summary>
+    public static ApplicationDbContext Create(DatabaseProvider provider, string? schema, CommandRecorder recorder) => provider switch
+    {
+        DatabaseProvider.Postgres => new PostgresApplicationDbContext(Configure<PostgresApplicationDbContext>(
+            options => PostgresPersistence.Configure(options, PostgresConnectionString, new DatabaseSchema(schema)), recorder)),
+        DatabaseProvider.SqlServer => new SqlServerApplicationDbContext(Configure<SqlServerApplicationDbContext>(
+            options => SqlServerPersistence.Configure(options, SqlServerConnectionString, new DatabaseSchema(schema)), recorder)),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider)),
+    };
+
+    private static DbContextOptions<TContext> Configure<TContext>(Action<DbContextOptionsBuilder> configure, CommandRecorder recorder)
+        where TContext : DbContext
+    {
+        var options = new DbContextOptionsBuilder<TContext>();
+        configure(options);
+        options.AddInterceptors(recorder);
+        return options.Options;
+    }
 }

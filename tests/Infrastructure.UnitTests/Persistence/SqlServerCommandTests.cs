@@ -19,8 +19,6 @@ public class SqlServerCommandTests
 
     private ApplicationDbContext Context => _services.GetRequiredService<ApplicationDbContext>();
 
-    private DbContextLease Lease => new(_services);
-
     [SetUp]
     public void CreateContext()
     {
@@ -38,7 +36,7 @@ public class SqlServerCommandTests
     [Test]
     public async Task ShouldReadTheCallUnderAnUpdateAndKeyRangeLock()
     {
-        var call = await new CallRepository(Lease, new SqlServerCallRowLock()).FindForUpdateAsync("conv_1", CancellationToken.None);
+        var call = await new CallRepository(Context, new SqlServerCallRowLock()).FindForUpdateAsync("conv_1", CancellationToken.None);
 
         Assert.That(call, Is.Null);
         Assert.That(_recorder.Single.Sql, Does.Contain("FROM [calls] WITH (UPDLOCK, HOLDLOCK)"));
@@ -48,7 +46,7 @@ public class SqlServerCommandTests
     [Test]
     public async Task ShouldLookUpARedeliveryWithParametersTypedAsTheUniqueIndex()
     {
-        await new TranscriptionRepository(Lease).FindByContentHashAsync("conv_1", new string('a', 64), CancellationToken.None);
+        await new TranscriptionRepository(Context).FindByContentHashAsync("conv_1", new string('a', 64), CancellationToken.None);
 
         Assert.That(_recorder.Single.Sql, Does.Contain("[c].[conversation_id] = @conversationId AND [c].[content_hash] = @contentHash"));
         Assert.That(_recorder.Single.Parameters, Is.EqualTo(new Dictionary<string, string>
@@ -63,7 +61,7 @@ public class SqlServerCommandTests
     {
         try
         {
-            await new TranscriptionRepository(Lease).GetLastSequenceNumberAsync("conv_1", CancellationToken.None);
+            await new TranscriptionRepository(Context).GetLastSequenceNumberAsync("conv_1", CancellationToken.None);
         }
         catch (InvalidOperationException)
         {
@@ -78,7 +76,7 @@ public class SqlServerCommandTests
     [Test]
     public void ShouldInsertATurnAndReadBackItsIdentity()
     {
-        new TranscriptionRepository(Lease).Add(new Transcription
+        new TranscriptionRepository(Context).Add(new Transcription
         {
             ConversationId = "conv_1", SpeakerType = SpeakerType.Driver, MessageText = "Yes.", Timestamp = DateTimeOffset.UnixEpoch,
             SequenceNumber = 1, ContentHash = new string('a', 64), CreatedAt = DateTimeOffset.UnixEpoch,

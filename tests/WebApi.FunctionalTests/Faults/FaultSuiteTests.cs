@@ -18,7 +18,7 @@ public class FaultSuiteTests
     private CallTranscriptionApiFactory _instanceB = null!;
 
     [OneTimeSetUp]
-    public async Task StartClusterAsync() => _cluster = await OwnPostgresCluster.StartAsync(port: 55433);
+    public async Task StartClusterAsync() => _cluster = await OwnPostgresCluster.StartAsync(LoopbackPort.Free());
 
     [SetUp]
     public void StartTwoInstances()

@@ -67,10 +67,9 @@ public class RequestLoggingTests(DatabaseKind kind) : WebhookTestBase(kind)
     [Test]
     public async Task ShouldLogAFailureAtErrorWithTheException()
     {
-        await using var fault = new InsertFault(Database, _ => new InvalidOperationException("disk on fire"));
+        var fault = new InsertFault(Database, _ => new InvalidOperationException("disk on fire"));
         await using var factory = new CallTranscriptionApiFactory(Database, configureServices: fault.AddTo);
         using var client = factory.CreateClient();
-        await fault.ArmAsync();
 
         var response = await PostTurnAsync(Turn("conv_logged_failure"), client);
 

@@ -6,26 +6,36 @@ using Microsoft.EntityFrameworkCore;
 namespace CallTranscription.WebApi.FunctionalTests.Persistence;
 
 /// <summary>
-/// The call a turn reads comes back as stored on every provider (SQLite and PostgreSQL read it by hand, SQL Server
-/// through EF Core): changing it in a unit of work changes nothing, so no provider saves what another would drop.
+/// Each provider reads the call its own way (a row lock on server databases, a plain read behind SQLite's write gate);
+/// on every one the call comes back tracked, so a change made in the unit of work is saved with it.
 /// </summary>
 public class CallRepositoryTests(DatabaseKind kind) : WebhookTestBase(kind)
 {
     [Test]
-    public async Task ShouldReturnTheCallAsStoredWithoutSavingChangesToIt()
+    public async Task ShouldSaveAChangeToTheCallWithTheUnitOfWork()
     {
-        await PostTurnAsync(Turn("conv_as_stored"));
+        await PostTurnAsync(Turn("conv_tracked"));
+        var endedAt = DateTimeOffset.Parse("2026-11-20T09:20:00Z", System.Globalization.CultureInfo.InvariantCulture);
 
-        var found = await InUnitOfWorkAsync<ICallRepository, Call>(async (calls, unitOfWork, cancellationToken) =>
+        await InUnitOfWorkAsync<ICallRepository, bool>(async (calls, _, cancellationToken) =>
         {
-            var call = await calls.FindForUpdateAsync("conv_as_stored", cancellationToken);
-            call!.Status = CallStatus.Completed;
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-            return call;
+            var call = await calls.FindForUpdateAsync("conv_tracked", cancellationToken);
+            call!.CallEndTime = endedAt;
+            return true;
         });
-        Assert.That(found.ConversationId, Is.EqualTo("conv_as_stored"));
 
         var stored = await QueryAsync(db => db.Calls.AsNoTracking().SingleAsync());
-        Assert.That(stored.Status, Is.EqualTo(CallStatus.InProgress));
+        Assert.That(stored.CallEndTime, Is.EqualTo(endedAt));
+    }
+
+    [Test]
+    public async Task ShouldFindNoCallForAConversationWithoutTurns()
+    {
+        await PostTurnAsync(Turn("conv_other"));
+
+        var found = await InUnitOfWorkAsync<ICallRepository, Call?>((calls, _, cancellationToken) =>
+            calls.FindForUpdateAsync("conv_none", cancellationToken));
+
+        Assert.That(found, Is.Null);
     }
 }

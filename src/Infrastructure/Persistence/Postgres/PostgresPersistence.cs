@@ -1,4 +1,4 @@
-using CallTranscription.Application.Common.Interfaces;
+using CallTranscription.Infrastructure.Persistence.Repositories;
 using CallTranscription.Infrastructure.Persistence.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -21,14 +21,12 @@ public static class PostgresPersistence
         return new(options.Options);
     }
 
-    /// <summary>EF Core's connection, transaction and model, with the per-turn statements written by hand (ADR 0014).</summary>
+    /// <summary>Pooled contexts; a conversation's turns queued on its call row (FOR UPDATE).</summary>
     internal static IServiceCollection AddPostgresPersistence(this IServiceCollection services, string connectionString, DatabaseSchema schema)
     {
-        services.AddServerPersistence<PostgresApplicationDbContext>(options => Configure(options, connectionString, schema));
-        services.AddScoped<ICallRepository, PostgresCallRepository>();
-        services.AddScoped<PostgresTranscriptionRepository>();
-        services.AddScoped<ITranscriptionRepository>(provider => provider.GetRequiredService<PostgresTranscriptionRepository>());
-        services.AddScoped<IPendingRows>(provider => provider.GetRequiredService<PostgresTranscriptionRepository>());
+        // Pooled: creating a DbContext (its internal service scope) costs more than a short statement.
+        services.AddDbContextPool<ApplicationDbContext, PostgresApplicationDbContext>(options => Configure(options, connectionString, schema));
+        services.AddSingleton<ICallRowLock, PostgresCallRowLock>();
         return services;
     }
 }

@@ -1,11 +1,12 @@
+using CallTranscription.Domain.Calls;
 using CallTranscription.Domain.Transcriptions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CallTranscription.Infrastructure.Persistence.Repositories;
 
 /// <summary>
-/// The reads that go through EF Core's LINQ on every turn (SQL Server) or a conversation's first (the driver), compiled
-/// once per model: EF's per-query translation lookup costs more than a short statement itself (docs/performance.md).
+/// The reads of every turn, compiled once per model: EF Core's per-query translation lookup costs more than a short
+/// statement itself (docs/performance.md).
 /// </summary>
 internal static class CompiledQueries
 {
@@ -21,4 +22,9 @@ internal static class CompiledQueries
     public static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<int?>>> DriverIdByConversation = new(_ =>
         EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, CancellationToken _) =>
             db.ElevenLabsCallRecords.Where(r => r.ConversationId == conversationId).Select(r => (int?)r.DriverId).FirstOrDefault()));
+
+    /// <summary>SQLite's read of the call: its write gate already holds every other writer off.</summary>
+    public static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<Call?>>> CallByConversation = new(_ =>
+        EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, CancellationToken _) =>
+            db.Calls.FirstOrDefault(c => c.ConversationId == conversationId)));
 }

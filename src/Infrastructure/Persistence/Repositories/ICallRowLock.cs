@@ -3,10 +3,10 @@ using CallTranscription.Domain.Calls;
 namespace CallTranscription.Infrastructure.Persistence.Repositories;
 
 /// <summary>
-/// A server database's way of reading a conversation's call row under a lock held until commit, so that the turns of
-/// one conversation are numbered one at a time. Each provider writes it in its own SQL.
+/// How a provider reads a conversation's call so that no other unit of work can write that conversation until this one
+/// commits: the turns of one conversation are numbered one at a time. The call comes back tracked.
 /// </summary>
 internal interface ICallRowLock
 {
-    IQueryable<Call> Select(ApplicationDbContext context, string conversationId);
+    Task<Call?> FindAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken);
 }

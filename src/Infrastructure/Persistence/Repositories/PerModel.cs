@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace CallTranscription.Infrastructure.Persistence.Repositories;
 
 /// <summary>
-/// Something built once per model — a compiled query, a statement naming the model's tables — since each database
-/// provider, and each Database:Schema, has a model of its own.
+/// A compiled query, built once per model: EF Core refuses to run one against a model other than its own, and each
+/// database provider, and each Database:Schema, has a model of its own (a test run holds several).
 /// </summary>
 internal sealed class PerModel<T>(Func<DbContext, T> build)
     where T : class

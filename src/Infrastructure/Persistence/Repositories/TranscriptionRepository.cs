@@ -3,13 +3,13 @@ using CallTranscription.Domain.Transcriptions;
 
 namespace CallTranscription.Infrastructure.Persistence.Repositories;
 
-internal sealed class TranscriptionRepository(DbContextLease lease) : ITranscriptionRepository
+internal sealed class TranscriptionRepository(ApplicationDbContext context) : ITranscriptionRepository
 {
     public Task<Transcription?> FindByContentHashAsync(string conversationId, string contentHash, CancellationToken cancellationToken) =>
-        CompiledQueries.TranscriptionByContentHash.For(lease.Current)(lease.Current, conversationId, contentHash, cancellationToken);
+        CompiledQueries.TranscriptionByContentHash.For(context)(context, conversationId, contentHash, cancellationToken);
 
     public async Task<int> GetLastSequenceNumberAsync(string conversationId, CancellationToken cancellationToken) =>
-        await CompiledQueries.LastSequenceNumber.For(lease.Current)(lease.Current, conversationId, cancellationToken) ?? 0;
+        await CompiledQueries.LastSequenceNumber.For(context)(context, conversationId, cancellationToken) ?? 0;
 
-    public void Add(Transcription transcription) => lease.Current.CallTranscriptions.Add(transcription);
+    public void Add(Transcription transcription) => context.CallTranscriptions.Add(transcription);
 }

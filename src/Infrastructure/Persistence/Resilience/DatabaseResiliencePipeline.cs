@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
@@ -9,11 +10,12 @@ namespace CallTranscription.Infrastructure.Persistence.Resilience;
 /// With the database down a request fails after MaxAttempts, so the bound is
 /// MaxAttempts × (connect time) + BaseDelay × (2^(MaxAttempts-1) - 1), plus jitter.
 /// </summary>
-internal static class DatabaseResiliencePipeline
+internal static partial class DatabaseResiliencePipeline
 {
-    public static ResiliencePipeline Create(IOptions<DatabaseRetryOptions> options)
+    public static ResiliencePipeline Create(IOptions<DatabaseRetryOptions> options, ILoggerFactory loggerFactory)
     {
         var settings = options.Value;
+        var logger = loggerFactory.CreateLogger(typeof(DatabaseResiliencePipeline).FullName!);
         var builder = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
@@ -22,6 +24,11 @@ internal static class DatabaseResiliencePipeline
                 Delay = TimeSpan.FromMilliseconds(2),
                 BackoffType = DelayBackoffType.Linear,
                 UseJitter = true,
+                OnRetry = retry =>
+                {
+                    LogConflict(logger, retry.AttemptNumber + 1);
+                    return ValueTask.CompletedTask;
+                },
             });
         if (settings.MaxAttempts > 1)
         {
@@ -32,9 +39,20 @@ internal static class DatabaseResiliencePipeline
                 Delay = settings.BaseDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
+                OnRetry = retry =>
+                {
+                    LogTransientFault(logger, retry.Outcome.Exception, retry.AttemptNumber + 1, settings.MaxAttempts, retry.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
             });
         }
 
         return builder.Build();
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Another writer got there first (conflict {Conflict}); the unit of work runs again")]
+    private static partial void LogConflict(ILogger logger, int conflict);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Transient database fault on attempt {Attempt} of {MaxAttempts}; retrying in {Delay}")]
+    private static partial void LogTransientFault(ILogger logger, Exception? exception, int attempt, int maxAttempts, TimeSpan delay);
 }

@@ -11,8 +11,9 @@ internal sealed class SqlServerCallRowLock : ICallRowLock
     // Core so that its parameter is typed as the column is (nvarchar(128)) and the unique index is seeked.
     // The only text added is the table's name, from the model, delimited by the provider; the value is a parameter.
 #pragma warning disable EF1003
-    public IQueryable<Call> Select(ApplicationDbContext context, string conversationId) =>
+    public Task<Call?> FindAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
         context.Calls.FromSqlRaw("SELECT * FROM " + context.DelimitedTableName<Call>() + " WITH (UPDLOCK, HOLDLOCK)")
-            .Where(call => call.ConversationId == conversationId);
+            .Where(call => call.ConversationId == conversationId)
+            .FirstOrDefaultAsync(cancellationToken);
 #pragma warning restore EF1003
 }

@@ -1,3 +1,4 @@
+using CallTranscription.Infrastructure.Persistence.Repositories;
 using CallTranscription.Infrastructure.Persistence.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -19,8 +20,11 @@ public static class SqlServerPersistence
         return new(options.Options);
     }
 
-    internal static IServiceCollection AddSqlServerPersistence(this IServiceCollection services, string connectionString, DatabaseSchema schema) =>
-        services
-            .AddServerPersistence<SqlServerApplicationDbContext>(options => Configure(options, connectionString, schema))
-            .AddEfCoreRepositories<SqlServerCallRowLock>();
+    /// <summary>Pooled contexts; a conversation's turns queued on its call row (UPDLOCK, HOLDLOCK).</summary>
+    internal static IServiceCollection AddSqlServerPersistence(this IServiceCollection services, string connectionString, DatabaseSchema schema)
+    {
+        services.AddDbContextPool<ApplicationDbContext, SqlServerApplicationDbContext>(options => Configure(options, connectionString, schema));
+        services.AddSingleton<ICallRowLock, SqlServerCallRowLock>();
+        return services;
+    }
 }

@@ -1,5 +1,4 @@
-using CallTranscription.Application.Common.Interfaces;
-using CallTranscription.Infrastructure.Persistence.Sqlite.GroupCommit;
+using CallTranscription.Infrastructure.Persistence.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +7,7 @@ namespace CallTranscription.Infrastructure.Persistence.Sqlite;
 public static class SqlitePersistence
 {
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString).AddInterceptors(SqliteDurabilityInterceptor.Instance);
+        options.UseSqlite(connectionString).AddInterceptors(SqliteConnectionSetup.Instance);
 
     public static SqliteApplicationDbContext CreateContext(string connectionString)
     {
@@ -17,18 +16,14 @@ public static class SqlitePersistence
         return new(options.Options);
     }
 
-    /// <summary>One writer with group commit, and prepared per-turn statements (ADR 0006, 0007, 0008).</summary>
+    /// <summary>One writer at a time through the write gate; the write-ahead log checkpointed beside the writes.</summary>
     internal static IServiceCollection AddSqlitePersistence(this IServiceCollection services, string connectionString)
     {
-        // Singleton options: the writer builds its own long-lived context from them.
-        services.AddDbContext<ApplicationDbContext, SqliteApplicationDbContext>(
-            options => Configure(options, connectionString), optionsLifetime: ServiceLifetime.Singleton);
-        services.AddSingleton<SqliteWriter>();
-        services.AddSingleton<WalCheckpointer>();
-        services.AddScoped<WriterSessionLease>();
-        services.AddScoped<IUnitOfWork, GroupCommitUnitOfWork>();
-        services.AddScoped<ICallRepository, SqliteCallRepository>();
-        services.AddScoped<ITranscriptionRepository, SqliteTranscriptionRepository>();
+        services.AddDbContextPool<ApplicationDbContext, SqliteApplicationDbContext>(options => Configure(options, connectionString));
+        services.AddSingleton<ICallRowLock, SqliteCallRowLock>();
+        services.AddSingleton<IWriteGate, SqliteWriteGate>();
+        services.AddSingleton(new SqliteConnectionString(connectionString));
+        services.AddHostedService<WalCheckpointer>();
         return services;
     }
 }

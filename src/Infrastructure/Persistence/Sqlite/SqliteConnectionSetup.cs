@@ -4,15 +4,16 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace CallTranscription.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
-/// synchronous=FULL on every connection (it is per connection, unlike WAL mode, which the file keeps):
-/// with WAL, every acknowledged turn survives a power loss.
+/// Per-connection settings (WAL mode itself is kept by the file): synchronous=FULL, so that with WAL every acknowledged
+/// turn survives a power loss; and no automatic checkpoints, which would copy the log into the database inside a
+/// turn's commit while every other turn waits at the write gate — WalCheckpointer does that beside the writes.
 /// </summary>
-internal sealed class SqliteDurabilityInterceptor : DbConnectionInterceptor
+internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
     // One instance: EF caches its internal services per distinct options, and a new interceptor makes them distinct.
-    public static readonly SqliteDurabilityInterceptor Instance = new();
+    public static readonly SqliteConnectionSetup Instance = new();
 
-    private const string Pragmas = "PRAGMA synchronous=FULL;";
+    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=0;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -1,0 +1,18 @@
+using CallTranscription.Domain.Calls;
+using CallTranscription.Infrastructure.Persistence.Repositories;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallTranscription.Infrastructure.Persistence.Postgres;
+
+internal sealed class PostgresCallRowLock : ICallRowLock
+{
+    // FOR UPDATE stays inside the statement that filters: composed around a subquery it would lock every row.
+    // Two first turns of a new conversation find no row to lock; the unique index on conversation_id makes the second
+    // insert fail, and the retry pipeline re-runs it, now finding the call.
+    // The only text added is the table's name, from the model, delimited by the provider; the value is a parameter.
+#pragma warning disable EF1003
+    public Task<Call?> FindAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
+        context.Calls.FromSqlRaw("SELECT * FROM " + context.DelimitedTableName<Call>() + " WHERE conversation_id = {0} FOR UPDATE", conversationId)
+            .FirstOrDefaultAsync(cancellationToken);
+#pragma warning restore EF1003
+}

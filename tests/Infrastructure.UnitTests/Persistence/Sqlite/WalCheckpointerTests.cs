@@ -1,0 +1,119 @@
+using CallTranscription.Infrastructure.Persistence;
+using CallTranscription.Infrastructure.Persistence.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CallTranscription.Infrastructure.UnitTests.Persistence.Sqlite;
+
+/// <summary>
+/// On a real SQLite file: the service's connections never checkpoint their own commits, so the write-ahead log is
+/// bounded by the checkpointer alone — copied beside the writes, and truncated between two turns once it is long.
+/// </summary>
+public class WalCheckpointerTests
+{
+    private const int LimitMiB = 1;
+    private const int PagesOverTheLimit = 2 * LimitMiB * 256;
+
+    private string _directory = null!;
+    private string _connectionString = null!;
+    private SqliteWriteGate _gate = null!;
+
+    private string WalFile => Path.Combine(_directory, "wal.db-wal");
+
+    [SetUp]
+    public async Task CreateDatabaseAsync()
+    {
+        _directory = Directory.CreateTempSubdirectory("calltranscription-wal-").FullName;
+        _connectionString = $"Data Source={Path.Combine(_directory, "wal.db")}";
+        _gate = new SqliteWriteGate();
+        await using var context = SqlitePersistence.CreateContext(_connectionString);
+        await context.Database.MigrateAsync();
+        await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    }
+
+    [TearDown]
+    public void DeleteDatabase()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Test]
+    public async Task ShouldCopyTheLogIntoTheDatabaseFileAndKeepItWhileItIsShort()
+    {
+        await WriteAsync(rows: 10);
+        var before = new FileInfo(WalFile).Length;
+
+        await CheckpointAsync();
+
+        Assert.That(new FileInfo(WalFile).Length, Is.EqualTo(before), "a PASSIVE pass copies frames but keeps the file");
+        Assert.That(await RowsInTheDatabaseFileAloneAsync(), Is.EqualTo(10), "the frames reached the database file");
+    }
+
+    [Test]
+    public async Task ShouldTruncateTheLogOnceItPassesTheLimit()
+    {
+        await WriteAsync(rows: PagesOverTheLimit);
+        Assert.That(new FileInfo(WalFile).Length, Is.GreaterThan(LimitMiB * 1024 * 1024), "the writes alone never checkpoint");
+
+        await CheckpointAsync();
+
+        Assert.That(new FileInfo(WalFile).Length, Is.Zero);
+        Assert.That(await RowsInTheDatabaseFileAloneAsync(), Is.EqualTo(PagesOverTheLimit));
+    }
+
+    [Test]
+    public async Task ShouldTruncateOnlyBetweenTwoTurns()
+    {
+        await WriteAsync(rows: PagesOverTheLimit);
+        var turn = await _gate.EnterAsync(CancellationToken.None);
+
+        var checkpoint = CheckpointAsync();
+        await Task.Delay(200);
+        var truncatedDuringTheTurn = checkpoint.IsCompleted;
+        turn.Dispose();
+        await checkpoint;
+
+        Assert.That(truncatedDuringTheTurn, Is.False, "the checkpointer waits at the write gate");
+        Assert.That(new FileInfo(WalFile).Length, Is.Zero);
+    }
+
+    private async Task CheckpointAsync()
+    {
+        var checkpointer = new WalCheckpointer(
+            new SqliteConnectionString(_connectionString), _gate, Options.Create(new DatabaseOptions { WalSizeLimitMiB = LimitMiB }),
+            TimeProvider.System, NullLogger<WalCheckpointer>.Instance);
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        await checkpointer.CheckpointAsync(connection, CancellationToken.None);
+    }
+
+    /// <summary>Rows of about a page each, one commit each, on the service's own connection settings.</summary>
+    private async Task WriteAsync(int rows)
+    {
+        await using var context = SqlitePersistence.CreateContext(_connectionString);
+        await context.Database.OpenConnectionAsync();
+        var connection = (SqliteConnection)context.Database.GetDbConnection();
+        for (var row = 0; row < rows; row++)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO drivers (full_name, phone_number, created_at) VALUES ($name, '+15550100000', '2026-11-25 00:00:00+00:00')";
+            command.Parameters.AddWithValue("$name", new string('x', 3000));
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>What a copy of the database file without its log holds: only what checkpoints have copied into it.</summary>
+    private async Task<long> RowsInTheDatabaseFileAloneAsync()
+    {
+        var copy = Path.Combine(_directory, "copy.db");
+        File.Copy(Path.Combine(_directory, "wal.db"), copy);
+        await using var connection = new SqliteConnection($"Data Source={copy};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM drivers";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

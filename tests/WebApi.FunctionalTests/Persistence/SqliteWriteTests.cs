@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using CallTranscription.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallTranscription.WebApi.FunctionalTests.Persistence;
+
+/// <summary>
+/// SQLite only, over HTTP: what the embedded database adds to the one write path — another process holding the file's
+/// write lock (its real transient fault), and the write-ahead log checkpointed beside the writes.
+/// </summary>
+public class SqliteWriteTests
+{
+    private const int SqliteBusy = 5;
+    private const string RetryCategory = "CallTranscription.Infrastructure.Persistence.Resilience.DatabaseResiliencePipeline";
+
+    private SqliteTestDatabase _database = null!;
+
+    [SetUp]
+    public void CreateDatabase() => _database = new SqliteTestDatabase();
+
+    [TearDown]
+    public async Task DeleteDatabaseAsync() => await _database.DisposeAsync();
+
+    [Test]
+    public async Task ShouldRetryWhileAnotherProcessHoldsTheWriteLock()
+    {
+        await using var factory = FactoryWithShortBusyTimeout();
+        using var client = factory.CreateClient();
+        await using var writeLock = await SqliteWriteLock.TakeAsync(_database.ConnectionString);
+
+        var posting = PostTurnAsync(client, "conv_blip", "Hello");
+        await WaitForBusyRetriesAsync(factory, count: 1);
+        await writeLock.ReleaseAsync();
+        var response = await posting;
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(await StoredSequenceNumbersAsync(), Is.EqualTo(new[] { 1 }));
+    }
+
+    [Test]
+    public async Task ShouldAnswer500WhenAnotherProcessHoldsTheWriteLockThroughEveryAttempt()
+    {
+        await using var factory = FactoryWithShortBusyTimeout();
+        using var client = factory.CreateClient();
+        await using var writeLock = await SqliteWriteLock.TakeAsync(_database.ConnectionString);
+
+        var response = await PostTurnAsync(client, "conv_down", "Hello");
+        await writeLock.ReleaseAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
+        Assert.That(BusyRetries(factory), Is.EqualTo(2), "three attempts by default: two retries");
+        Assert.That(await StoredSequenceNumbersAsync(), Is.Empty);
+    }
+
+    [Test]
+    public async Task ShouldCopyTurnsIntoTheDatabaseFileBesideTheWrites()
+    {
+        await using var factory = new CallTranscriptionApiFactory(_database);
+        using var client = factory.CreateClient();
+
+        for (var turn = 1; turn <= 20; turn++)
+        {
+            var response = await PostTurnAsync(client, "conv_wal", $"Turn {turn}");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        }
+
+        // The service's own commits never checkpoint: only the checkpointer can bring the turns into the file itself.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (await TurnsInTheDatabaseFileAloneAsync() < 20)
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+
+        Assert.That(await TurnsInTheDatabaseFileAloneAsync(), Is.EqualTo(20));
+    }
+
+    private static Task<HttpResponseMessage> PostTurnAsync(HttpClient client, string conversationId, string message) =>
+        client.PostAsJsonAsync("/webhooks/elevenlabs/transcription", new Dictionary<string, object?>
+        {
+            ["conversation_id"] = conversationId, ["speaker"] = "agent", ["message"] = message, ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+        });
+
+    private async Task<List<int>> StoredSequenceNumbersAsync()
+    {
+        await using var context = _database.CreateContext();
+        return await context.CallTranscriptions.Select(t => t.SequenceNumber).ToListAsync();
+    }
+
+    private async Task<long> TurnsInTheDatabaseFileAloneAsync()
+    {
+        var copy = Path.Combine(Path.GetDirectoryName(_database.FilePath)!, $"copy-{Guid.NewGuid():N}.db");
+        File.Copy(_database.FilePath, copy);
+        await using var connection = new SqliteConnection($"Data Source={copy};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'call_transcriptions'";
+        if ((long)(await command.ExecuteScalarAsync())! == 0)
+        {
+            return 0; // not even the migrations have reached the file yet
+        }
+
+        command.CommandText = "SELECT COUNT(*) FROM call_transcriptions";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static int BusyRetries(CallTranscriptionApiFactory factory) =>
+        factory.Logs.Entries.Count(e => e.Category == RetryCategory && e.Exception is SqliteException { SqliteErrorCode: SqliteBusy });
+
+    private static async Task WaitForBusyRetriesAsync(CallTranscriptionApiFactory factory, int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (BusyRetries(factory) < count)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    // One second instead of Microsoft.Data.Sqlite's 30 before a locked database fails a statement.
+    private CallTranscriptionApiFactory FactoryWithShortBusyTimeout() => new(
+        _database,
+        new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = _database.ConnectionString + ";Default Timeout=1",
+            ["Database:Retry:BaseDelay"] = "00:00:00.010",
+        });
+}
