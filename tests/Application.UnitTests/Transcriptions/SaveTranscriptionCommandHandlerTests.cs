@@ -155,6 +155,29 @@ public class SaveTranscriptionCommandHandlerTests
         Assert.That(result.SequenceNumber, Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task ShouldStillSucceedWhenASubscriberTimesOut()
+    {
+        // An HttpClient timeout in a subscriber: a TaskCanceledException, although the request was never cancelled.
+        _mediator.Setup(m => m.Publish(It.IsAny<TranscriptionSaved>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout."));
+
+        var result = await _handler.Handle(Turn("agent"), CancellationToken.None);
+
+        Assert.That(result.SequenceNumber, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void ShouldStopWhenTheRequestIsCancelledWhilePublishing()
+    {
+        using var request = new CancellationTokenSource();
+        _mediator.Setup(m => m.Publish(It.IsAny<TranscriptionSaved>(), It.IsAny<CancellationToken>()))
+            .Callback(request.Cancel)
+            .ThrowsAsync(new OperationCanceledException(request.Token));
+
+        Assert.ThrowsAsync<OperationCanceledException>(() => _handler.Handle(Turn("agent"), request.Token));
+    }
+
     private static SaveTranscriptionCommand Turn(string speaker, string timestamp = "2026-11-21T13:59:00Z", string message = "Hello") =>
         new(ConversationId, speaker, message, timestamp);
 }
