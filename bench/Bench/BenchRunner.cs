@@ -21,8 +21,6 @@ internal sealed class BenchRunner(Options options)
                 Console.WriteLine(options.Rounds > 1 ? $"== {scenario} (round {round})" : $"== {scenario}");
                 var scenarioResults = scenario switch
                 {
-                    "ceiling" or "ceiling-checkpointer" => await LoadAsync(scenario, options.Conversations, round, StartCeilingAsync),
-                    "ceiling16" => await LoadAsync(scenario, 16, round, StartCeilingAsync),
                     "sqlite" => await LoadAsync(scenario, options.Conversations, round, StartServiceOnSqliteAsync),
                     "sqlite16" => await LoadAsync(scenario, 16, round, StartServiceOnSqliteAsync),
                     "postgres-reference" => await LoadAsync(scenario, options.Conversations, round, StartPostgresReferenceAsync),
@@ -120,14 +118,6 @@ internal sealed class BenchRunner(Options options)
                 LoadResult.Percentile(sorted, 50), LoadResult.Percentile(sorted, 95), LoadResult.Percentile(sorted, 99), sorted[^1],
                 double.NaN, double.NaN, server.PeakRssMiB(), $"{audit}; p50 turns 1-100 {first:0.000} ms, turns {options.LongTurns - 99}-{options.LongTurns} {last:0.000} ms, ratio {last / first:0.00}");
         }
-    }
-
-    private async Task<(ServerProcess, bool, string)> StartCeilingAsync(string scenario)
-    {
-        var database = NewSqliteFile(scenario);
-        var server = await ServerProcess.StartAsync(Paths.BenchDll, new Dictionary<string, string>(), LogPath(scenario),
-            ["ceiling-server", "--db", database, .. scenario.EndsWith("-checkpointer", StringComparison.Ordinal) ? ["--checkpointer", "true"] : Array.Empty<string>()]);
-        return (server, false, $"Data Source={database}");
     }
 
     private async Task<(ServerProcess, bool, string)> StartServiceOnSqliteAsync(string scenario)

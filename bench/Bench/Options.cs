@@ -13,7 +13,7 @@ internal sealed record Options(
     int Rounds)
 {
     public static Options Parse(string[] args) => new(
-        (Value(args, "--scenarios") ?? "ceiling,sqlite,ceiling16,sqlite16,postgres-reference,postgres,long").Split(',', StringSplitOptions.RemoveEmptyEntries),
+        (Value(args, "--scenarios") ?? "sqlite,sqlite16,postgres-reference,postgres,long").Split(',', StringSplitOptions.RemoveEmptyEntries),
         int.Parse(Value(args, "--conversations") ?? "64"),
         TimeSpan.FromSeconds(double.Parse(Value(args, "--duration") ?? "15", System.Globalization.CultureInfo.InvariantCulture)),
         TimeSpan.FromSeconds(double.Parse(Value(args, "--warmup") ?? "20", System.Globalization.CultureInfo.InvariantCulture)),

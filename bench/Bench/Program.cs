@@ -1,32 +1,18 @@
 using CallTranscription.Bench;
 
-// bench run [--scenarios ceiling,sqlite,ceiling16,sqlite16,postgres-reference,postgres,long,ceiling-checkpointer] [--conversations 64]
+// bench run [--scenarios sqlite,sqlite16,postgres-reference,postgres,long] [--conversations 64]
 //           [--duration 15] [--early-warmup 3] [--warmup 20] [--rounds 1]
 //           [--long-turns 20000] [--postgres "Host=...;Username=...;Database=postgres"] [--out DIR]
-// bench ceiling-server --db FILE --urls URL      (started by `run`; the raw ADO.NET reference on SQLite)
 // bench postgres-reference-server --connection CS --urls URL   (started by `run`; the raw Npgsql reference)
-// bench statements                              (one turn's SQLite statements: EF Core as the service runs them vs ADO.NET)
-if (args.Length > 0 && args[0] == "ceiling-server")
-{
-    await CeilingServer.RunAsync(Options.Value(args, "--db") ?? throw new ArgumentException("--db is required"), args[1..]);
-    return 0;
-}
-
 if (args.Length > 0 && args[0] == "postgres-reference-server")
 {
     await PostgresReferenceServer.RunAsync(Options.Value(args, "--connection") ?? throw new ArgumentException("--connection is required"), args[1..]);
     return 0;
 }
 
-if (args.Length > 0 && args[0] == "statements")
-{
-    await StatementCost.RunAsync();
-    return 0;
-}
-
 if (args.Length == 0 || args[0] != "run")
 {
-    Console.Error.WriteLine("usage: bench run [--scenarios ...] | bench ceiling-server --db FILE --urls URL (see bench/run.sh)");
+    Console.Error.WriteLine("usage: bench run [--scenarios ...] (see bench/run.sh)");
     return 2;
 }
 

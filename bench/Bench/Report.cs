@@ -6,7 +6,7 @@ namespace CallTranscription.Bench;
 internal static class Report
 {
     private static readonly (string Service, string Reference)[] _comparisons =
-        [("sqlite", "ceiling"), ("sqlite", "ceiling-checkpointer"), ("sqlite16", "ceiling16"), ("postgres", "postgres-reference")];
+        [("postgres", "postgres-reference")];
 
     public static string Header =>
         "| scenario | conversations | measured after | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx | server CPU µs/req | wrk cores | peak RSS MiB | audit |\n" +
