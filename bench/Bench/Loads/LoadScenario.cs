@@ -19,16 +19,17 @@ internal sealed class LoadScenario(Options options)
         await ServiceMigration.RunAsync(database, logPath);
 
         var measured = new List<(string Phase, WrkRun Run)>();
+        var runs = 0;
         long acknowledged = 0;
-        var inFlightAtMost = 0;
+        long unanswered = 0;
         double peakRss;
         await using (var process = await BenchServers.StartAsync(server, database, options, logPath))
         {
             async Task<WrkRun> DriveAsync(Load driven, TimeSpan duration)
             {
-                var run = await WrkDriver.RunAsync(process, driven, $"{prefix}-{measured.Count}-{driven.Name}", duration);
+                var run = await WrkDriver.RunAsync(process, driven, $"{prefix}-{++runs}", duration);
                 acknowledged += run.Acknowledged;
-                inFlightAtMost += driven.Calls;
+                unanswered += run.Unanswered;
                 return run;
             }
 
@@ -47,7 +48,7 @@ internal sealed class LoadScenario(Options options)
             peakRss = process.PeakRssMiB();
         }
 
-        var audit = await DatabaseAudit.CheckCountsAsync(database, prefix, acknowledged, inFlightAtMost, load.TurnsPerCall);
+        var audit = await DatabaseAudit.CheckCountsAsync(database, prefix, acknowledged, unanswered, load.TurnsPerCall);
         return measured.Select(m => LoadResult.From(round, server, load, m.Phase, m.Run, peakRss, audit)).ToList();
     }
 

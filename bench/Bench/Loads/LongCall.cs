@@ -65,7 +65,7 @@ internal sealed class LongCall(Options options)
         var first = Statistics.Median(latencies.Take(edge));
         var last = Statistics.Median(latencies.Skip(turns - edge));
         var sorted = latencies.Order().ToList();
-        return new LoadResult(round, "long", "one call", 1, $"{turns} turns", seconds, turns, acknowledged.Total, nonSuccess,
+        return new LoadResult(round, "long", "one call", 1, $"{turns} turns", seconds, turns, acknowledged.Total, nonSuccess, 0,
             acknowledged.Total / seconds, Statistics.Percentile(sorted, 50), Statistics.Percentile(sorted, 95), Statistics.Percentile(sorted, 99),
             sorted[^1], cpuPerTurn, double.NaN, peakRss, audit,
             string.Create(CultureInfo.InvariantCulture,

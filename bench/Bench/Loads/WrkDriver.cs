@@ -47,12 +47,12 @@ internal static class WrkDriver
             ?? throw new InvalidOperationException($"wrk printed no result (exit {wrk.ExitCode}): {text} {await errors}");
         var result = JsonSerializer.Deserialize<WrkResult>(line["WRK_RESULT ".Length..])!;
         var seconds = result.duration_us / 1e6;
-        return new WrkRun(result.requests, seconds, result.acknowledged, result.non_2xx + result.socket_errors,
+        return new WrkRun(result.requests, seconds, result.acknowledged, result.non_2xx + result.socket_errors, result.unanswered,
             result.p50_us / 1000.0, result.p95_us / 1000.0, result.p99_us / 1000.0, result.max_us / 1000.0,
             serverCpu.TotalMicroseconds / Math.Max(1, result.acknowledged), wrkCpu.TotalSeconds / seconds);
     }
 
 #pragma warning disable IDE1006 // the names wrk's Lua script prints
-    private sealed record WrkResult(long requests, long duration_us, long acknowledged, long non_2xx, long socket_errors, long p50_us, long p95_us, long p99_us, long max_us);
+    private sealed record WrkResult(long requests, long duration_us, long acknowledged, long non_2xx, long unanswered, long socket_errors, long p50_us, long p95_us, long p99_us, long max_us);
 #pragma warning restore IDE1006
 }

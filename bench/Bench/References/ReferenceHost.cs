@@ -1,3 +1,4 @@
+using System.Runtime;
 using CallTranscription.Bench.Loads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,6 +26,8 @@ internal static class ReferenceHost
             var stored = await store.StoreAsync(Turn.From(request));
             return Results.Json(Accepted.From(stored), ReferenceJson.Default.Accepted, statusCode: StatusCodes.Status201Created);
         });
+        // Its log shows it runs on the service's runtime settings (Servers/RuntimeSettings.cs), not the bench's.
+        Console.WriteLine($"reference server: server GC {GCSettings.IsServerGC}, GC latency mode {GCSettings.LatencyMode}");
         await app.RunAsync();
     }
 }

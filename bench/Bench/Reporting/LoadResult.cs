@@ -13,6 +13,7 @@ internal sealed record LoadResult(
     long Requests,
     long Acknowledged,
     long NonSuccess,
+    long Unanswered,
     double TurnsPerSecond,
     double P50Ms,
     double P95Ms,
@@ -28,10 +29,10 @@ internal sealed record LoadResult(
     public bool Passed => Audit.StartsWith("ok", StringComparison.Ordinal) && NonSuccess == 0;
 
     public static LoadResult From(int round, string scenario, Load load, string phase, WrkRun run, double peakRssMiB, string audit) => new(
-        round, scenario, load.Name, load.Calls, phase, run.Seconds, run.Requests, run.Acknowledged, run.Failed, run.TurnsPerSecond,
+        round, scenario, load.Name, load.Calls, phase, run.Seconds, run.Requests, run.Acknowledged, run.Failed, run.Unanswered, run.TurnsPerSecond,
         run.P50Ms, run.P95Ms, run.P99Ms, run.MaxMs, run.ServerCpuMicrosecondsPerTurn, run.GeneratorCores, peakRssMiB, audit);
 
     public static LoadResult Failed(int round, string scenario, string load, string error) => new(
-        round, scenario, load, 0, "-", 0, 0, 0, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
+        round, scenario, load, 0, "-", 0, 0, 0, 0, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
         double.NaN, double.NaN, $"FAILED: {error}");
 }

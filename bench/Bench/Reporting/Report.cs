@@ -7,15 +7,18 @@ namespace CallTranscription.Bench.Reporting;
 internal static class Report
 {
     public const string Header =
-        "| round | scenario | load | phase | turns/s | p50 ms | p99 ms | max ms | non-2xx | server CPU µs/turn | wrk cores | peak RSS MiB | audit |\n" +
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+        "| round | scenario | load | phase | turns/s | p50 ms | p99 ms | max ms | non-2xx | unanswered | server CPU µs/turn | wrk cores | peak RSS MiB | audit |\n" +
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     public static string Row(LoadResult r) => Invariant(
-        $"| {r.Round} | {r.Scenario} | {r.Load} ({r.Calls}) | {r.Phase} | {r.TurnsPerSecond:0} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {r.MaxMs:0.0} | {r.NonSuccess} | {r.ServerCpuMicrosecondsPerTurn:0} | {r.GeneratorCores:0.00} | {r.PeakRssMiB:0} | {r.Audit} |");
+        $"| {r.Round} | {r.Scenario} | {r.Load} ({r.Calls}) | {r.Phase} | {r.TurnsPerSecond:0} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {r.MaxMs:0.0} | {r.NonSuccess} | {r.Unanswered} | {r.ServerCpuMicrosecondsPerTurn:0} | {r.GeneratorCores:0.00} | {r.PeakRssMiB:0} | {r.Audit} |");
 
     public static void Print(IReadOnlyList<LoadResult> results, IReadOnlyList<Comparison> comparisons, Options options)
     {
         Console.WriteLine();
+        Console.WriteLine("turns/s: acknowledged (201) per second. Latency: wrk's, from a request's first byte sent to its answer. "
+            + "unanswered: requests in flight when a run stopped, not in its percentiles. Server CPU: the process's user + system time over the run, "
+            + "per acknowledged turn. Audit: over all the runs of one server process.");
         Console.WriteLine(Header);
         foreach (var result in results)
         {

@@ -12,9 +12,10 @@ internal static class DatabaseAudit
     /// <summary>
     /// For wrk's runs, which count acknowledgements but not their sequence numbers: every conversation numbered 1..n
     /// and no longer than a call, one call each, and rows between the acknowledged turns and those plus the requests
-    /// still in flight when a run stopped (at most one per connection per run).
+    /// left unanswered when a run stopped (the server may have stored them). A load of which no turn was acknowledged
+    /// fails: a server that hangs must not pass.
     /// </summary>
-    public static async Task<string> CheckCountsAsync(BenchDatabase database, string conversationPrefix, long acknowledged, int inFlightAtMost, int turnsPerCall)
+    public static async Task<string> CheckCountsAsync(BenchDatabase database, string conversationPrefix, long acknowledged, long unanswered, int turnsPerCall)
     {
         await using var connection = database.CreateConnection();
         await connection.OpenAsync();
@@ -25,9 +26,14 @@ internal static class DatabaseAudit
             .Concat(stored.Where(s => s.Value.Rows > turnsPerCall).Select(s => $"{s.Key}: {s.Value.Rows} turns in a call of {turnsPerCall}"))
             .ToList();
         var rows = stored.Values.Sum(v => v.Rows);
-        if (rows < acknowledged || rows > acknowledged + inFlightAtMost)
+        if (rows < acknowledged || rows > acknowledged + unanswered)
         {
-            problems.Add($"{rows} rows for {acknowledged} acknowledged (+ at most {inFlightAtMost} in flight)");
+            problems.Add($"{rows} rows for {acknowledged} acknowledged (+ at most {unanswered} unanswered)");
+        }
+
+        if (acknowledged == 0)
+        {
+            problems.Add("no turn acknowledged");
         }
 
         if (calls != stored.Count)
