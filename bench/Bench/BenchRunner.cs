@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CallTranscription.Bench.Loads;
 using CallTranscription.Bench.Reporting;
 using CallTranscription.Bench.Servers;
@@ -16,12 +17,15 @@ internal sealed class BenchRunner(Options options)
         Directory.CreateDirectory(options.OutputDirectory);
         var plan = Plan();
         var results = new List<LoadResult>();
+        var started = Stopwatch.GetTimestamp();
         for (var round = 1; round <= options.Rounds; round++)
         {
             foreach (var (scenario, load) in round % 2 == 1 ? plan : Enumerable.Reverse(plan))
             {
                 Console.WriteLine($"== {scenario}{(load is null ? "" : $" under {load.Name} load ({load.Calls} calls)")}, round {round} of {options.Rounds}");
+                var scenarioStarted = Stopwatch.GetTimestamp();
                 var scenarioResults = await RunAsync(scenario, load, round);
+                Console.WriteLine($"   {Stopwatch.GetElapsedTime(scenarioStarted).TotalSeconds:0} s ({Stopwatch.GetElapsedTime(started).TotalMinutes:0.0} min so far)");
                 foreach (var result in scenarioResults)
                 {
                     Console.WriteLine(Report.Row(result));
