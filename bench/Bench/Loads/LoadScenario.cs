@@ -5,9 +5,10 @@ using CallTranscription.Bench.Servers;
 namespace CallTranscription.Bench.Loads;
 
 /// <summary>
-/// One server under one load, in a fresh process on a fresh database: first its first seconds, measured in windows
+/// One server under one load, in a fresh process on a fresh database: first its first seconds, reported in windows
 /// (how soon after a deploy, restart or scale-out it reaches its speed); then, after a warm-up at full load, its
-/// steady state. Each window is its own wrk run; the audit covers them all.
+/// steady state. Each is one wrk run, whose callers go on with the calls the previous run of their load left; the
+/// audit covers them all.
 /// </summary>
 internal sealed class LoadScenario(Options options)
 {
@@ -18,38 +19,41 @@ internal sealed class LoadScenario(Options options)
         await using var database = BenchServers.NewDatabase(server, options);
         await ServiceMigration.RunAsync(database, logPath);
 
-        var measured = new List<(string Phase, WrkRun Run)>();
-        var runs = 0;
+        var calls = Directory.CreateTempSubdirectory("ct-bench-calls-");
+        var runs = new List<(IReadOnlyList<string> Phases, WrkRun Run)>();
         long acknowledged = 0;
         long unanswered = 0;
         double peakRss;
-        await using (var process = await BenchServers.StartAsync(server, database, options, logPath))
+        try
         {
-            async Task<WrkRun> DriveAsync(Load driven, TimeSpan duration)
+            await using var process = await BenchServers.StartAsync(server, database, options, logPath);
+            async Task<WrkRun> DriveAsync(Load driven, TimeSpan duration, TimeSpan window)
             {
-                var run = await WrkDriver.RunAsync(process, driven, $"{prefix}-{++runs}", duration);
+                var run = await WrkDriver.RunAsync(process, driven, $"{prefix}-{driven.Name}", Path.Combine(calls.FullName, driven.Name), duration, window);
                 acknowledged += run.Acknowledged;
                 unanswered += run.Unanswered;
                 return run;
             }
 
-            for (var from = TimeSpan.Zero; from < options.Duration; from += options.StartWindow)
-            {
-                var window = options.StartWindow < options.Duration - from ? options.StartWindow : options.Duration - from;
-                measured.Add((Invariant($"start {from.TotalSeconds:0}-{(from + window).TotalSeconds:0} s"), await DriveAsync(load, window)));
-            }
-
+            var start = await DriveAsync(load, options.Duration, options.StartWindow);
+            runs.Add((start.Windows.Select((w, i) => Invariant($"start {i * options.StartWindow.TotalSeconds:0}-{i * options.StartWindow.TotalSeconds + w.Seconds:0} s")).ToList(), start));
             if (options.Warmup >= TimeSpan.FromSeconds(1))
             {
-                await DriveAsync(options.WarmupLoad, options.Warmup);
+                await DriveAsync(options.WarmupLoad, options.Warmup, options.Warmup);
             }
 
-            measured.Add((Invariant($"steady, after {(options.Duration + options.Warmup).TotalSeconds:0} s"), await DriveAsync(load, options.Duration)));
+            var steady = await DriveAsync(load, options.Duration, options.Duration);
+            runs.Add(([Invariant($"steady, after {(options.Duration + options.Warmup).TotalSeconds:0} s")], steady));
             peakRss = process.PeakRssMiB();
         }
+        finally
+        {
+            calls.Delete(recursive: true);
+        }
 
+        // After the server has stopped: every turn it will ever store is stored.
         var audit = await DatabaseAudit.CheckCountsAsync(database, prefix, acknowledged, unanswered, load.TurnsPerCall);
-        return measured.Select(m => LoadResult.From(round, server, load, m.Phase, m.Run, peakRss, audit)).ToList();
+        return runs.SelectMany(r => LoadResult.From(round, server, load, r.Phases, r.Run, peakRss, audit)).ToList();
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

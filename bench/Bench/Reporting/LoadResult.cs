@@ -28,9 +28,16 @@ internal sealed record LoadResult(
     /// <summary>What the exit code checks: the audit and the statuses, never a timing.</summary>
     public bool Passed => Audit.StartsWith("ok", StringComparison.Ordinal) && NonSuccess == 0;
 
-    public static LoadResult From(int round, string scenario, Load load, string phase, WrkRun run, double peakRssMiB, string audit) => new(
-        round, scenario, load.Name, load.Calls, phase, run.Seconds, run.Requests, run.Acknowledged, run.Failed, run.Unanswered, run.TurnsPerSecond,
-        run.P50Ms, run.P95Ms, run.P99Ms, run.MaxMs, run.ServerCpuMicrosecondsPerTurn, run.GeneratorCores, peakRssMiB, audit);
+    /// <summary>The rows of one wrk run, a window each; its socket errors and unanswered requests go on its last.</summary>
+    public static IEnumerable<LoadResult> From(int round, string scenario, Load load, IReadOnlyList<string> phases, WrkRun run, double peakRssMiB, string audit) =>
+        run.Windows.Select((w, i) =>
+        {
+            var last = i == run.Windows.Count - 1;
+            return new LoadResult(
+                round, scenario, load.Name, load.Calls, phases[i], w.Seconds, w.Requests, w.Acknowledged,
+                w.NonSuccess + (last ? run.SocketErrors : 0), last ? run.Unanswered : 0, w.TurnsPerSecond,
+                w.P50Ms, w.P95Ms, w.P99Ms, w.MaxMs, w.ServerCpuMicrosecondsPerTurn, run.GeneratorCores, peakRssMiB, audit);
+        });
 
     public static LoadResult Failed(int round, string scenario, string load, string error) => new(
         round, scenario, load, 0, "-", 0, 0, 0, 0, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,

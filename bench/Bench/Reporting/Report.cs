@@ -16,9 +16,9 @@ internal static class Report
     public static void Print(IReadOnlyList<LoadResult> results, IReadOnlyList<Comparison> comparisons, Options options)
     {
         Console.WriteLine();
-        Console.WriteLine("turns/s: acknowledged (201) per second. Latency: wrk's, from a request's first byte sent to its answer. "
-            + "unanswered: requests in flight when a run stopped, not in its percentiles. Server CPU: the process's user + system time over the run, "
-            + "per acknowledged turn. Audit: over all the runs of one server process.");
+        Console.WriteLine("turns/s: acknowledged (201) per second. Latency: from just before a request is written to its whole answer, "
+            + "in the window it was answered in. unanswered: requests in flight when a run stopped, in no percentile. Server CPU: the "
+            + "process's user + system time in the window, per acknowledged turn. Audit: over all the runs of one server process.");
         Console.WriteLine(Header);
         foreach (var result in results)
         {
