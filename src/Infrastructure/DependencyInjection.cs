@@ -24,10 +24,13 @@ public static class DependencyInjection
     {
         var section = configuration.GetSection(DatabaseOptions.SectionName);
         var database = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
-            ?? (database.Provider == DatabaseProvider.Sqlite ? DatabaseOptions.DefaultSqliteConnectionString : null)
-            ?? throw new InvalidOperationException(
-                $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is required for Database:Provider={database.Provider}.");
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) switch
+        {
+            null when database.Provider == DatabaseProvider.Sqlite => DatabaseOptions.DefaultSqliteConnectionString,
+            { } configured when !string.IsNullOrWhiteSpace(configured) => configured,
+            _ => throw new InvalidOperationException(
+                $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is required (and not empty) for Database:Provider={database.Provider}."),
+        };
         var schema = DatabaseSchema.From(database.Schema);
 
         services.Configure<DatabaseOptions>(section);

@@ -10,7 +10,7 @@ var builder = WebApplication.CreateBuilder(args)
     .ListenOnLoopbackByDefault()
     .AddApplicationInsightsLogging();
 
-if (StartupConfiguration.Problems(builder.Configuration) is { Count: > 0 } problems)
+if (StartupConfiguration.Problems(builder.Configuration, args) is { Count: > 0 } problems)
 {
     StartupConfiguration.Report(problems);
     return ExitCodes.InvalidConfiguration;
@@ -24,17 +24,18 @@ builder.Services
 var app = builder.Build().UseWebApi();
 
 var migrateOnly = ServiceCommand.IsMigrate(args);
+if (!migrateOnly && ListenCheck.Problem(app) is { } cannotListen)
+{
+    Console.Error.WriteLine(cannotListen);
+    return ExitCodes.CannotListen;
+}
+
 var migrate = migrateOnly || app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ShouldMigrateOnStartup;
 if (!await app.Services.PrepareDatabaseAsync(migrate))
 {
     return ExitCodes.DatabaseUnavailable;
 }
 
-if (!migrateOnly)
-{
-    await app.RunAsync();
-}
-
-return ExitCodes.Success;
+return migrateOnly ? ExitCodes.Success : await app.ServeAsync();
 
 public partial class Program;

@@ -33,16 +33,25 @@ public static partial class DatabaseConfiguration
 
         var problems = new List<string>();
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
+        if (connectionString is null)
         {
             if (options.Provider != DatabaseProvider.Sqlite)
             {
                 problems.Add($"{ConnectionStringKey} is required when Database:Provider is {options.Provider}.");
             }
         }
+        else if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            problems.Add($"{ConnectionStringKey} is empty; set it, or leave it out to use the default on Sqlite ({DatabaseOptions.DefaultSqliteConnectionString}).");
+        }
         else if (!IsWellFormed(options.Provider, connectionString))
         {
             problems.Add($"{ConnectionStringKey} is not a valid {options.Provider} connection string.");
+        }
+        else if (options.Provider == DatabaseProvider.Sqlite && IsTemporarySqlite(connectionString))
+        {
+            problems.Add($"{ConnectionStringKey} names no database file (its Data Source is empty or in memory), "
+                + "so every connection would open an empty database of its own.");
         }
 
         problems.AddRange(SchemaProblems(options));
@@ -100,6 +109,12 @@ public static partial class DatabaseConfiguration
         {
             yield return "Database:Retry:MaxConflictRetries must be between 1 and 1000.";
         }
+    }
+
+    private static bool IsTemporarySqlite(string connectionString)
+    {
+        var sqlite = new SqliteConnectionStringBuilder(connectionString);
+        return string.IsNullOrWhiteSpace(sqlite.DataSource) || sqlite.DataSource == ":memory:" || sqlite.Mode == SqliteOpenMode.Memory;
     }
 
     private static bool IsWellFormed(DatabaseProvider provider, string connectionString)

@@ -25,8 +25,8 @@ public sealed class DatabaseOptions
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// SQLite: the size the write-ahead log may reach before the writer finishes a checkpoint so that the log starts
-    /// over (ADR 0012). It bounds the -wal file's disk use under sustained load.
+    /// SQLite: the size the write-ahead log may reach before WalCheckpointer truncates it between two turns (ADR 0015).
+    /// It bounds the -wal file's disk use under sustained load.
     /// </summary>
     public int WalSizeLimitMiB { get; set; } = 256;
 

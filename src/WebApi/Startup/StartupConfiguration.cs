@@ -8,11 +8,16 @@ namespace CallTranscription.WebApi.Startup;
 /// <summary>Refuses to start on invalid settings, with one line per problem that names the key.</summary>
 internal static class StartupConfiguration
 {
-    public static IReadOnlyList<string> Problems(IConfiguration configuration)
+    public static IReadOnlyList<string> Problems(IConfiguration configuration, string[] args)
     {
+        if (ServiceCommand.Problem(args) is { } command)
+        {
+            return [command];
+        }
+
         try
         {
-            return [.. DatabaseConfiguration.Problems(configuration), .. WebApiProblems(configuration)];
+            return [.. DatabaseConfiguration.Problems(configuration), .. ListenAddresses.Problems(configuration), .. WebApiProblems(configuration)];
         }
         catch (InvalidOperationException exception)
         {

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace CallTranscription.WebApi.Webhooks;
 
 /// <summary>
-/// Checks <c>ElevenLabs-Signature: t=&lt;unix seconds&gt;,v0=&lt;hex HMAC-SHA256(secret, "{t}.{raw body}")&gt;</c>.
+/// Checks <c>ElevenLabs-Signature: t=&lt;unix seconds&gt;,v0=&lt;hex HMAC-SHA256(secret, "{t}.{raw body}")&gt;</c> over the
+/// raw body bytes, so any ElevenLabs webhook can use it. Every way a header can be wrong is a 401, never a 5xx.
 /// </summary>
 public sealed class WebhookSignatureVerifier(IOptions<ElevenLabsOptions> options, TimeProvider timeProvider)
 {
@@ -33,18 +34,19 @@ public sealed class WebhookSignatureVerifier(IOptions<ElevenLabsOptions> options
     /// </summary>
     public SignatureCheck Start(string secret, string? header)
     {
-        if (!TryParse(header, out var timestamp, out var signatures))
+        if (!SignatureHeader.TryParse(header, out var signed))
         {
             throw Unauthorized($"The {HeaderName} header is missing or malformed.");
         }
 
-        var age = timeProvider.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(timestamp);
-        if (age.Duration() > options.Value.SignatureTolerance)
+        // In seconds, as sent: t may be any number (milliseconds by mistake, say), far outside what a date can hold.
+        var nowSeconds = timeProvider.GetUtcNow().ToUnixTimeMilliseconds() / 1000d;
+        if (Math.Abs(nowSeconds - signed!.Timestamp) > options.Value.SignatureTolerance.TotalSeconds)
         {
-            throw Unauthorized($"The {HeaderName} timestamp is outside the allowed window.");
+            throw Unauthorized($"The {HeaderName} timestamp is outside the allowed window (t is in Unix seconds).");
         }
 
-        return new SignatureCheck(secret, timestamp, signatures);
+        return new SignatureCheck(secret, signed.Timestamp, signed.Signatures);
     }
 
     public static byte[] Sign(string secret, long timestamp, ReadOnlySpan<byte> body)
@@ -54,32 +56,6 @@ public sealed class WebhookSignatureVerifier(IOptions<ElevenLabsOptions> options
         prefix.CopyTo(message, 0);
         body.CopyTo(message.AsSpan(prefix.Length));
         return HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), message);
-    }
-
-    private static bool TryParse(string? header, out long timestamp, out List<byte[]> signatures)
-    {
-        timestamp = 0;
-        signatures = [];
-        if (string.IsNullOrWhiteSpace(header))
-        {
-            return false;
-        }
-
-        var hasTimestamp = false;
-        foreach (var part in header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            var (key, value) = part.IndexOf('=') is var at and > 0 ? (part[..at], part[(at + 1)..]) : (part, "");
-            if (key == "t")
-            {
-                hasTimestamp = long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out timestamp);
-            }
-            else if (key == "v0" && value.Length == 64 && value.All(char.IsAsciiHexDigit))
-            {
-                signatures.Add(Convert.FromHexString(value));
-            }
-        }
-
-        return hasTimestamp && signatures.Count > 0;
     }
 
     internal static RequestRejectedException Unauthorized(string details) =>

@@ -159,6 +159,29 @@ public class SaveTranscriptionCommandHandlerTests
     }
 
     [Test]
+    public async Task ShouldStillSucceedWhenASubscriberTimesOut()
+    {
+        // An HttpClient timeout in a subscriber: a TaskCanceledException, although the request was never cancelled.
+        _mediator.Setup(m => m.Publish(It.IsAny<TranscriptionSaved>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout."));
+
+        var result = await _handler.Handle(Turn("agent"), CancellationToken.None);
+
+        Assert.That(result.SequenceNumber, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void ShouldStopWhenTheRequestIsCancelledWhilePublishing()
+    {
+        using var request = new CancellationTokenSource();
+        _mediator.Setup(m => m.Publish(It.IsAny<TranscriptionSaved>(), It.IsAny<CancellationToken>()))
+            .Callback(request.Cancel)
+            .ThrowsAsync(new OperationCanceledException(request.Token));
+
+        Assert.ThrowsAsync<OperationCanceledException>(() => _handler.Handle(Turn("agent"), request.Token));
+    }
+
+    [Test]
     public async Task ShouldReplayALateTurnThatTheTranscriptAlreadyStored()
     {
         var fromTranscript = StoredTurn(SpeakerType.Driver, "Yes, it is fixed.", sequenceNumber: 4);

@@ -10,11 +10,22 @@ public class TurnTimestampTests
     [TestCase("2026-11-21T14:03:07", "2026-11-21T14:03:07Z")]
     [TestCase("2026-11-21 14:03:07.1234567", "2026-11-21T14:03:07.1234567Z")]
     [TestCase("2026-11-21T16:03:07+0200", "2026-11-21T14:03:07Z")]
+    [TestCase("2026-11-21t14:03:07z", "2026-11-21T14:03:07Z")]
+    [TestCase("2026-11-21t16:03:07.5+02:00", "2026-11-21T14:03:07.5Z")]
     public void ShouldParseIsoTimestampsToUtc(string input, string expectedUtc)
     {
         Assert.That(TurnTimestamp.TryParse(input, out var utc), Is.True);
         Assert.That(utc, Is.EqualTo(DateTimeOffset.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.That(utc.Offset, Is.EqualTo(TimeSpan.Zero));
+    }
+
+    [TestCase("2026-11-25T10:00:00.123456789Z", "2026-11-25T10:00:00.1234567Z")]
+    [TestCase("2026-11-25T10:00:00.999999999Z", "2026-11-25T10:00:00.9999999Z")]
+    [TestCase("2026-11-25T12:00:00.12345678901234+02:00", "2026-11-25T10:00:00.1234567Z")]
+    public void ShouldKeepNanosecondTimestampsTo100Nanoseconds(string input, string expectedUtc)
+    {
+        Assert.That(TurnTimestamp.TryParse(input, out var utc), Is.True);
+        Assert.That(utc.UtcTicks, Is.EqualTo(DateTimeOffset.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture).UtcTicks));
     }
 
     [TestCase("not a time")]
@@ -25,5 +36,12 @@ public class TurnTimestampTests
     [TestCase("2026-11-21")]
     [TestCase("1763733787")]
     [TestCase("")]
+    [TestCase("2026-11-21T14:03:07.Z")]
+    [TestCase("2026-11-21T14:03.5Z")]
+    [TestCase("2026-11-21x14:03:07Z")]
+    [TestCase("2026-11-21T14:03:07+2")]
+    [TestCase("2026-11-21T14:03:07 Z")]
+    [TestCase("2026-11-21T14:03:07Zz")]
+    [TestCase("2026-11-21T14:03:07.１２３Z")]
     public void ShouldRejectAnythingElse(string input) => Assert.That(TurnTimestamp.TryParse(input, out _), Is.False);
 }

@@ -54,6 +54,29 @@ public class DatabaseConfigurationTests
         Assert.That(problems, Has.One.StartsWith("Database:Schema must be a plain identifier"));
     }
 
+    [TestCase("Sqlite", "")]
+    [TestCase("Sqlite", "  ")]
+    [TestCase("Postgres", "")]
+    public void ShouldRefuseAnEmptyConnectionString(string provider, string connectionString)
+    {
+        var problems = Problems(("Database:Provider", provider), ("ConnectionStrings:Default", connectionString));
+
+        Assert.That(problems, Has.One.StartsWith("ConnectionStrings:Default is empty"));
+    }
+
+    [TestCase("Data Source=")]
+    [TestCase("Data Source=:memory:")]
+    [TestCase("Data Source=turns;Mode=Memory;Cache=Shared")]
+    public void ShouldRefuseASqliteDatabaseThatIsNoFile(string connectionString)
+    {
+        var problems = Problems(("ConnectionStrings:Default", connectionString));
+
+        Assert.That(problems, Has.One.StartsWith("ConnectionStrings:Default names no database file"));
+    }
+
+    [Test]
+    public void ShouldUseTheDefaultSqliteFileWhenNoConnectionStringIsSet() => Assert.That(Problems(), Is.Empty);
+
     private static IReadOnlyList<string> Problems(params (string Key, string Value)[] settings) =>
         DatabaseConfiguration.Problems(new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))

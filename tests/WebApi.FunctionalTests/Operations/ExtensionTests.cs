@@ -15,13 +15,16 @@ public class ExtensionTests(DatabaseKind kind) : WebhookTestBase(kind)
     private CallTranscriptionApiFactory _extended = null!;
     private HttpClient _client = null!;
     private SavedTurns _saved = null!;
+    private SilentEndpoint _silent = null!;
 
     [OneTimeSetUp]
     public void StartExtendedService()
     {
         _saved = new SavedTurns();
+        _silent = new SilentEndpoint();
         _extended = new CallTranscriptionApiFactory(Database, configureServices: services => services
             .AddSingleton(_saved)
+            .AddSingleton(_silent)
             .AddHandlersFrom(typeof(ExtensionTests).Assembly));
         _client = _extended.CreateClient();
     }
@@ -31,6 +34,7 @@ public class ExtensionTests(DatabaseKind kind) : WebhookTestBase(kind)
     {
         _client.Dispose();
         await _extended.DisposeAsync();
+        _silent.Dispose();
     }
 
     [SetUp]
@@ -83,6 +87,17 @@ public class ExtensionTests(DatabaseKind kind) : WebhookTestBase(kind)
         Assert.That(failure.Fields["ConversationId"], Is.EqualTo("conv_extended_failure"), "the request's scope reaches the handlers");
     }
 
+    [Test]
+    public async Task ShouldAnswer201WhenAHandlerTimesOut()
+    {
+        var response = await PostTurnAsync(Turn("conv_extended_timeout"), _client);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), "the turn is stored; a retry would be a replay that publishes nothing");
+        Assert.That(_saved.Received, Has.Count.EqualTo(1), "the recording handler still ran");
+        var failure = _extended.Logs.Entries.Single(e => e.Exception is TaskCanceledException);
+        Assert.That(failure.Level, Is.EqualTo(LogLevel.Error));
+    }
+
     public sealed class SavedTurns
     {
         private readonly ConcurrentQueue<TranscriptionSaved> _received = new();
@@ -112,6 +127,31 @@ public class ExtensionTests(DatabaseKind kind) : WebhookTestBase(kind)
             notification.ConversationId == "conv_extended_failure"
                 ? throw new InvalidOperationException("subscriber is broken")
                 : Task.CompletedTask;
+    }
+
+    /// <summary>Accepts connections and never answers, like a subscriber's downstream service that hangs.</summary>
+    public sealed class SilentEndpoint : IDisposable
+    {
+        private readonly System.Net.Sockets.TcpListener _listener = new(IPAddress.Loopback, 0);
+
+        public SilentEndpoint() => _listener.Start();
+
+        public Uri Address => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+
+        public void Dispose() => _listener.Dispose();
+    }
+
+    // Declared before RecordingHandler, so the assembly scan registers it first and it runs first.
+    public sealed class TimingOutHandler(SilentEndpoint endpoint) : INotificationHandler<TranscriptionSaved>
+    {
+        public async Task Handle(TranscriptionSaved notification, CancellationToken cancellationToken)
+        {
+            if (notification.ConversationId == "conv_extended_timeout")
+            {
+                using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
+                await http.GetAsync(endpoint.Address, cancellationToken);
+            }
+        }
     }
 
     public sealed class RecordingHandler(SavedTurns saved, IServiceScopeFactory scopes) : INotificationHandler<TranscriptionSaved>

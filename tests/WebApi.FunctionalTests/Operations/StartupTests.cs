@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using CallTranscription.WebApi.FunctionalTests.Infrastructure;
 using CallTranscription.WebApi.Startup;
 using Microsoft.Data.Sqlite;
@@ -20,6 +22,55 @@ public class StartupTests
         var output = await RunToExitAsync(ExitCodes.InvalidConfiguration, new Dictionary<string, string> { [variable] = value });
 
         AssertOneClearLine(output, key);
+    }
+
+    [Test]
+    public async Task ShouldRefuseAnEmptyConnectionString()
+    {
+        var output = await RunToExitAsync(ExitCodes.InvalidConfiguration, new Dictionary<string, string> { ["ConnectionStrings__Default"] = "" });
+
+        AssertOneClearLine(output, "ConnectionStrings:Default");
+    }
+
+    [Test]
+    public async Task ShouldRefuseAUrlWhosePortIsNotANumber()
+    {
+        var output = await RunToExitAsync(ExitCodes.InvalidConfiguration,
+            new Dictionary<string, string> { ["ASPNETCORE_URLS"] = "http://127.0.0.1:notaport" }, "--environment", "Production");
+
+        AssertOneClearLine(output, "http://127.0.0.1:notaport");
+    }
+
+    [TestCase("migrat")]
+    [TestCase("--urls", "http://127.0.0.1:5080", "serve")]
+    public async Task ShouldRefuseAnUnknownCommand(params string[] arguments)
+    {
+        var output = await RunToExitAsync(ExitCodes.InvalidConfiguration, [], arguments);
+
+        AssertOneClearLine(output, $"unknown command '{arguments[^1]}'");
+    }
+
+    [Test]
+    public async Task ShouldExitWithOneLineWhenThePortIsTaken()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var directory = Directory.CreateTempSubdirectory("calltranscription-port-");
+        try
+        {
+            var output = await RunToExitAsync(ExitCodes.CannotListen,
+                new Dictionary<string, string> { ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(directory.FullName, "port.db")};Pooling=False" },
+                "--urls", $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}");
+
+            var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.That(lines, Has.Length.EqualTo(1), output);
+            Assert.That(lines[0], Does.StartWith("Cannot listen on http://127.0.0.1:").And.Contain("in use"));
+            Assert.That(File.Exists(Path.Combine(directory.FullName, "port.db")), Is.False, "stopped before touching the database");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     [Test]

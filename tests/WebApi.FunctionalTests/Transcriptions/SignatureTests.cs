@@ -50,6 +50,7 @@ public class SignatureTests(DatabaseKind kind) : WebhookTestBase(kind)
     [TestCase(null, TestName = "ShouldRejectAMissingSignature")]
     [TestCase("", TestName = "ShouldRejectAnEmptySignature")]
     [TestCase("t=abc,v0=zz", TestName = "ShouldRejectAMalformedSignature")]
+    [TestCase("t=1763733787000,v0=0000000000000000000000000000000000000000000000000000000000000000", TestName = "ShouldRejectATimestampInMillisecondsWith401")]
     public async Task ShouldRejectWithoutAUsableSignature(string? header) =>
         await AssertUnauthorizedAsync(await SendAsync(BodyOf("conv_unsigned"), header));
 

@@ -81,6 +81,17 @@ public class ValidationTests(DatabaseKind kind) : WebhookTestBase(kind)
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
 
+    [TestCase("yyyy-MM-ddTHH:mm:ss.fffffff'00Z'", TestName = "ShouldAcceptNanosecondTimestamps")]
+    [TestCase("yyyy-MM-dd't'HH:mm:ss'z'", TestName = "ShouldAcceptLowercaseSeparators")]
+    public async Task ShouldAcceptRfc3339Timestamps(string format)
+    {
+        var instant = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+        var response = await PostTurnAsync(Turn("conv_rfc3339", timestamp: instant.ToString(format, System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+    }
+
     private async Task<string> AssertRejectedAsync(HttpResponseMessage response, string detailsFragment)
     {
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));

@@ -1,4 +1,5 @@
 using CallTranscription.Application.Calls.Common;
+using CallTranscription.Application.Common.Exceptions;
 using CallTranscription.Application.Common.Interfaces;
 using CallTranscription.Application.Transcriptions.Common;
 using CallTranscription.Application.Transcriptions.SaveTranscription;
@@ -85,9 +86,10 @@ public sealed partial class CompleteCallCommandHandler(
         {
             await mediator.Publish(saved, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!exception.IsCancellationBy(cancellationToken))
         {
-            // The turns are committed: a subscriber's failure must not make ElevenLabs send the transcript again.
+            // The turns are committed: a subscriber's failure (a timeout included) must not make ElevenLabs send the
+            // transcript again.
             LogSubscriberFailed(exception, stored.ConversationId, stored.Id);
         }
     }

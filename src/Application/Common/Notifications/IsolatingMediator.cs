@@ -1,37 +1,38 @@
+using CallTranscription.Application.Common.Exceptions;
 using MediatR;
 using Microsoft.Extensions.Logging;
 
 namespace CallTranscription.Application.Common.Notifications;
 
 /// <summary>
-/// Runs every notification handler even when one fails, and logs the failure: subscribers are extensions, and one
-/// broken extension must neither silence the others nor fail the request that published.
+/// Runs every notification handler, one after another in registration order, even when one fails, and logs the
+/// failure: subscribers are extensions, and one broken extension must neither silence the others nor fail the request
+/// that published. Requests go through MediatR's own mediator.
 /// </summary>
-public sealed partial class IsolatingMediator(ServiceFactory serviceFactory, ILogger<IsolatingMediator> logger) : Mediator(serviceFactory)
+public sealed partial class IsolatingMediator(ServiceFactory serviceFactory, ILogger<IsolatingMediator> logger) : IMediator
 {
-    // MediatR 5 hands over the handlers as a lazy sequence: each task starts when the enumerator reaches it,
-    // so a handler that throws synchronously throws from MoveNext.
-    protected override async Task PublishCore(IEnumerable<Task> allHandlers)
+    private readonly Mediator _requests = new(serviceFactory);
+
+    public Task<TResponse> Send<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default) =>
+        _requests.Send(request, cancellationToken);
+
+    public async Task Publish<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
+        where TNotification : INotification
     {
-        using var handlers = allHandlers.GetEnumerator();
-        while (true)
+        ArgumentNullException.ThrowIfNull(notification);
+        foreach (var handler in serviceFactory.GetInstances<INotificationHandler<TNotification>>())
         {
             try
             {
-                if (!handlers.MoveNext())
-                {
-                    return;
-                }
-
-                await handlers.Current;
+                await handler.Handle(notification, cancellationToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!exception.IsCancellationBy(cancellationToken))
             {
-                LogHandlerFailed(exception);
+                LogHandlerFailed(exception, handler.GetType().Name, typeof(TNotification).Name);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A notification handler failed; the other handlers still ran")]
-    private partial void LogHandlerFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Notification handler {Handler} failed on {Notification}; the other handlers still ran")]
+    private partial void LogHandlerFailed(Exception exception, string handler, string notification);
 }

@@ -87,9 +87,10 @@ public sealed partial class SaveTranscriptionCommandHandler(
         {
             await mediator.Publish(saved, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!exception.IsCancellationBy(cancellationToken))
         {
-            // The turn is committed: a subscriber's failure must not make the sender retry it.
+            // The turn is committed: a subscriber's failure (a timeout included) must not make the sender retry it,
+            // for the retry would be a replay, which publishes nothing.
             LogSubscriberFailed(exception, turn.ConversationId, outcome.Result.TranscriptionId);
         }
     }
