@@ -88,6 +88,21 @@ public class PostCallSecurityTests(DatabaseKind kind) : PostCallTestBase(kind)
         Assert.That(await QueryAsync(db => db.Calls.CountAsync()), Is.Zero);
     }
 
+    [TestCase("application/x-www-form-urlencoded", TestName = "ShouldVerifyTheRawBytesOfABodySentAsAForm")]
+    [TestCase("text/plain", TestName = "ShouldVerifyTheRawBytesOfABodySentAsText")]
+    [TestCase(null, TestName = "ShouldVerifyTheRawBytesOfABodySentWithoutAContentType")]
+    public async Task ShouldVerifyTheRawBytesWhateverTheContentType(string? contentType)
+    {
+        var body = TranscriptOf("conv_any_content_type");
+        var request = new HttpRequestMessage(HttpMethod.Post, PostCallPath) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = contentType is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        request.Headers.TryAddWithoutValidation("ElevenLabs-Signature", PostCallEvents.Signature(PostCallSecret, DateTimeOffset.UtcNow, body));
+
+        var response = await Client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+    }
+
     [Test]
     public async Task ShouldCheckTheSignatureBeforeTheShape() =>
         await AssertUnauthorizedAsync(await PostCallAsync(Encoding.UTF8.GetBytes("not json"), secret: "wsec_someone_else"));

@@ -29,8 +29,11 @@ public sealed partial class PostCallWebhookController(
     [ProducesResponseType<ErrorResponse>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<ErrorResponse>(StatusCodes.Status429TooManyRequests)]
     [ProducesResponseType<ErrorResponse>(StatusCodes.Status500InternalServerError)]
-    public async Task<IActionResult> Receive(CancellationToken cancellationToken)
+    public async Task<IActionResult> Receive()
     {
+        // No parameters at all: with one, MVC would read a form body (any Content-Type is accepted here) before the
+        // signature check could see its bytes.
+        var cancellationToken = HttpContext.RequestAborted;
         using var signature = signatureVerifier.Start(options.Value.PostCallWebhookSecret!, Request.Headers[WebhookSignatureVerifier.HeaderName]);
         using var postCall = await PostCallRequestReader.ReadAsync(Request, signature, cancellationToken);
         var log = HttpContext.WebhookLog();
