@@ -20,11 +20,13 @@ internal static partial class PostCallWebhook
         }
     }
 
+    /// <summary>Once the service serves (not on `migrate`, nor when it cannot start), says when the webhook is off.</summary>
     public static void LogWhenOff(WebApplication app)
     {
         if (!IsEnabled(app.Configuration))
         {
-            LogOff(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PostCallWebhookController).FullName!), "/" + PostCallWebhookController.Path);
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PostCallWebhookController).FullName!);
+            app.Lifetime.ApplicationStarted.Register(() => LogOff(logger, "/" + PostCallWebhookController.Path));
         }
     }
 
