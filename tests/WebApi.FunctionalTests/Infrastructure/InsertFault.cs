@@ -26,6 +26,10 @@ public sealed class InsertFault(TestDatabase database, Func<int, Exception?> fau
 
     private sealed class CommandFailer(InsertFault fault) : DbCommandInterceptor
     {
+        // Start-up rehearses one turn, rolled back, for its own conversation "warm up": not a delivery.
+        private static bool IsWarmUp(DbCommand command) =>
+            command.Parameters.Cast<DbParameter>().Any(p => p.Value is "warm up");
+
         public override InterceptionResult<DbDataReader> ReaderExecuting(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
         {
@@ -44,7 +48,7 @@ public sealed class InsertFault(TestDatabase database, Func<int, Exception?> fau
         {
             // SQLite and PostgreSQL quote identifiers only where needed; SQL Server always brackets them.
             var sql = command.CommandText.Replace("\"", "", StringComparison.Ordinal).Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
-            if (sql.Contains("INSERT INTO call_transcriptions", StringComparison.Ordinal))
+            if (sql.Contains("INSERT INTO call_transcriptions", StringComparison.Ordinal) && !IsWarmUp(command))
             {
                 fault.Hit();
             }
