@@ -36,4 +36,14 @@ public class ContentHashTests
     public void ShouldNotConfuseFieldBoundaries() => Assert.That(
         ContentHash.Of("ab", SpeakerType.Agent, _at, "c"),
         Is.Not.EqualTo(ContentHash.Of("a", SpeakerType.Agent, _at, "bc")));
+
+    [Test]
+    public void ShouldTellIdenticalTranscriptEntriesApartByTheirPlace() => Assert.That(
+        ContentHash.OfTranscriptEntry("conv", 3, SpeakerType.Driver, _at, "Yes."),
+        Is.Not.EqualTo(ContentHash.OfTranscriptEntry("conv", 4, SpeakerType.Driver, _at, "Yes.")));
+
+    [Test]
+    public void ShouldNeverGiveATranscriptEntryTheHashOfADeliveredTurn() => Assert.That(
+        ContentHash.OfTranscriptEntry("conv", 0, SpeakerType.Agent, _at, "Hello"),
+        Is.Not.EqualTo(ContentHash.Of("conv", SpeakerType.Agent, _at, "Hello")).And.Length.EqualTo(ContentHash.Length));
 }

@@ -25,7 +25,9 @@ public static class ContentHash
 
     /// <summary>
     /// The identity of a turn taken from a post-call transcript: its entry's place in the transcript, so that two
-    /// identical entries never collide; tagged, so that it never equals the hash of a delivered turn.
+    /// identical entries never collide; tagged, so that it never equals the hash of a delivered turn. Nothing looks a
+    /// transcript turn up by it (a redelivered transcript is matched by its words, docs/decisions/0016-post-call-transcript-placement.md): it is the
+    /// unique key's value.
     /// </summary>
     public static string OfTranscriptEntry(string conversationId, int entryIndex, SpeakerType speaker, DateTimeOffset timestamp, string message)
     {
@@ -33,7 +35,7 @@ public static class ContentHash
         AppendField(hash, "post_call_transcription");
         AppendField(hash, conversationId);
         AppendField(hash, entryIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        AppendField(hash, speaker.ToString());
+        AppendField(hash, speaker == SpeakerType.Agent ? "agent" : "driver");
         AppendField(hash, timestamp.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
         AppendField(hash, message);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
