@@ -39,6 +39,29 @@ public class PostCallAudioTests(DatabaseKind kind) : PostCallTestBase(kind)
     }
 
     [Test]
+    public async Task ShouldFindTheTypeAfterAnAudioLargerThanATranscriptMayBe()
+    {
+        Stream Body() => new GeneratedEvent("{\"data\":{\"conversation_id\":\"conv_audio_first\",\"full_audio\":\"", AudioBytes + (8 << 20),
+            "\"},\"event_timestamp\":1767702345,\"type\":\"post_call_audio\"}");
+
+        var response = await SendAsync(PostCallPath, Body(), Sign(PostCallSecret, Body()));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task ShouldRefuseATranscriptLargerThanItsLimit()
+    {
+        Stream Body() => new GeneratedEvent("{\"type\":\"post_call_transcription\",\"event_timestamp\":1767702345,\"data\":{\"conversation_id\":\"conv_huge\",\"padding\":\"",
+            AudioBytes + (8 << 20), "\"}}");
+
+        var response = await SendAsync(PostCallPath, Body(), Sign(PostCallSecret, Body()));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(await QueryAsync(db => db.Calls.CountAsync()), Is.Zero);
+    }
+
+    [Test]
     public async Task ShouldFindTheTypeAfterTheAudio()
     {
         var body = Encoding.UTF8.GetBytes(
@@ -73,6 +96,11 @@ public class PostCallAudioTests(DatabaseKind kind) : PostCallTestBase(kind)
         return (result, GC.GetTotalAllocatedBytes(precise: true) - before);
     }
 
+    private sealed class GeneratedAudioEvent(int audioBytes) : GeneratedEvent(
+        "{\"type\":\"post_call_audio\",\"event_timestamp\":1767702345,\"data\":{\"agent_id\":\"agent_01\",\"conversation_id\":\"conv_audio\",\"full_audio\":\"",
+        audioBytes,
+        "\"}}");
+
     private Task<HttpResponseMessage> SendAsync(string path, Stream body, string signature)
     {
         // No Content-Length: sent chunked, as ElevenLabs sends audio.
@@ -83,13 +111,11 @@ public class PostCallAudioTests(DatabaseKind kind) : PostCallTestBase(kind)
         return Client.SendAsync(request);
     }
 
-    /// <summary>A post_call_audio event made up as it is read, so the test itself holds none of it.</summary>
-    private sealed class GeneratedAudioEvent(int audioBytes) : Stream
+    /// <summary>An event made up as it is read — its prefix, base64 filler, its suffix — so the test itself holds none of it.</summary>
+    private class GeneratedEvent(string prefix, int audioBytes, string suffix) : Stream
     {
-        private static readonly byte[] _prefix = Encoding.UTF8.GetBytes(
-            "{\"type\":\"post_call_audio\",\"event_timestamp\":1767702345,\"data\":{\"agent_id\":\"agent_01\",\"conversation_id\":\"conv_audio\",\"full_audio\":\"");
-
-        private static readonly byte[] _suffix = Encoding.UTF8.GetBytes("\"}}");
+        private readonly byte[] _prefix = Encoding.UTF8.GetBytes(prefix);
+        private readonly byte[] _suffix = Encoding.UTF8.GetBytes(suffix);
         private long _position;
 
         private long TotalLength => _prefix.Length + audioBytes + _suffix.Length;

@@ -35,8 +35,12 @@ public static class PostCallRequestReader
                 var bytes = chunk.AsSpan(0, read);
                 signature.Append(bytes);
                 scanner.Feed(bytes);
-                var discard = (scanner.Type is { } type && !PostCallEventTypes.IsRead(type)) || kept?.Length + read > MaxReadBodyBytes;
-                kept = discard ? null : kept;
+                // Kept only while it may be an event the service reads, and up to the limit.
+                if (kept is not null && ((scanner.Type is { } type && !PostCallEventTypes.IsRead(type)) || kept.Length + read > MaxReadBodyBytes))
+                {
+                    kept = null;
+                }
+
                 kept?.Write(bytes);
             }
         }
