@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddOpenApi(options => options.AddOperationTransformer<WebhookOperationTransformer>());
         services.Configure<ElevenLabsOptions>(configuration.GetSection(ElevenLabsOptions.SectionName));
         services.Configure<RequestLoggingOptions>(configuration.GetSection(RequestLoggingOptions.SectionName));
+        services.AddConsoleTimestamps(configuration);
         services.AddSingleton<WebhookSignatureVerifier>();
         services.AddClientRateLimiting(configuration);
         return services;
