@@ -30,6 +30,7 @@ public static class DependencyInjection
     {
         app.UseMiddleware<WebhookRequestLoggingMiddleware>();
         app.UseExceptionHandler();
+        app.UseStatusCodePages(EmptyErrorBodies.WriteAsync);
         app.UseRateLimiter();
 
         app.MapControllers();
