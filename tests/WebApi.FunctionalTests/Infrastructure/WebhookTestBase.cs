@@ -89,10 +89,10 @@ public abstract class WebhookTestBase(DatabaseKind kind)
     }
 
     /// <summary>What the call-placing system writes: a driver, and the conversation that was placed to them.</summary>
-    protected Task<int> SeedDriverForConversationAsync(string conversationId, string phone = "(555) 010-4477") =>
+    protected Task<int> SeedDriverForConversationAsync(string conversationId) =>
         QueryAsync(async context =>
         {
-            var driver = new Driver { FullName = "Sam Rivera", PhoneNumber = PhoneNumber.Normalize(phone), CreatedAt = DateTimeOffset.UtcNow };
+            var driver = new Driver { FullName = "Sam Rivera", PhoneNumber = "+15550104477", CreatedAt = DateTimeOffset.UtcNow };
             context.Drivers.Add(driver);
             await context.SaveChangesAsync();
             context.ElevenLabsCallRecords.Add(new ElevenLabsCallRecord
