@@ -7,7 +7,10 @@ using CallTranscription.Infrastructure.Persistence;
 
 namespace CallTranscription.WebApi.FunctionalTests.Infrastructure;
 
-/// <summary>Every suite deriving from this runs over HTTP once per database in TestDatabases.Kinds.</summary>
+/// <summary>
+/// A suite deriving from this runs over HTTP once per database in TestDatabases.Kinds, unless it says otherwise with a
+/// TestFixtureSource of its own (TestDatabases.Once).
+/// </summary>
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Kinds))]
 public abstract class WebhookTestBase(DatabaseKind kind)
 {

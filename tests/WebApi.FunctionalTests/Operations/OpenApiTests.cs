@@ -3,6 +3,7 @@ using CallTranscription.WebApi.FunctionalTests.Infrastructure;
 
 namespace CallTranscription.WebApi.FunctionalTests.Operations;
 
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Once))]
 public class OpenApiTests(DatabaseKind kind) : WebhookTestBase(kind)
 {
     [Test]

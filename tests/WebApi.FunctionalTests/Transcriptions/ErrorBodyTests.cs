@@ -5,6 +5,7 @@ using CallTranscription.WebApi.FunctionalTests.Infrastructure;
 namespace CallTranscription.WebApi.FunctionalTests.Transcriptions;
 
 /// <summary>Every error, whatever produced it, has the contract's shape and our words.</summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Once))]
 public class ErrorBodyTests(DatabaseKind kind) : WebhookTestBase(kind)
 {
     [TestCase("")]

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CallTranscription.WebApi.FunctionalTests.Transcriptions;
 
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Once))]
 public class RateLimitingTests(DatabaseKind kind) : WebhookTestBase(kind)
 {
     [Test]
