@@ -1,60 +1,76 @@
+using System.Globalization;
+using CallTranscription.Bench.Loads;
+using CallTranscription.Bench.Servers;
+
 namespace CallTranscription.Bench;
 
+/// <summary>
+/// bench run [--scenarios sqlite-reference,sqlite,postgres-reference,postgres,long] [--loads realistic,capacity]
+///           [--rounds 1] [--duration 15] [--start-window 5] [--warmup 20] [--realistic-calls 200] [--capacity-calls 64]
+///           [--turns-per-call 20] [--long-turns 20000] [--postgres CS] [--service-env K=V,K=V] [--out DIR]
+/// </summary>
 internal sealed record Options(
     IReadOnlyList<string> Scenarios,
-    int Conversations,
+    IReadOnlyList<Load> Loads,
+    Load WarmupLoad,
+    int Rounds,
     TimeSpan Duration,
+    TimeSpan StartWindow,
     TimeSpan Warmup,
-    TimeSpan EarlyWarmup,
     int LongTurns,
     string? PostgresServer,
-    string OutputDirectory,
     IReadOnlyDictionary<string, string> ServiceEnvironment,
-    int Rounds)
+    string OutputDirectory)
 {
-    public static Options Parse(string[] args) => new(
-        (Value(args, "--scenarios") ?? "ceiling,sqlite,ceiling16,sqlite16,postgres-reference,postgres,long").Split(',', StringSplitOptions.RemoveEmptyEntries),
-        int.Parse(Value(args, "--conversations") ?? "64"),
-        TimeSpan.FromSeconds(double.Parse(Value(args, "--duration") ?? "15", System.Globalization.CultureInfo.InvariantCulture)),
-        TimeSpan.FromSeconds(double.Parse(Value(args, "--warmup") ?? "20", System.Globalization.CultureInfo.InvariantCulture)),
-        TimeSpan.FromSeconds(double.Parse(Value(args, "--early-warmup") ?? "3", System.Globalization.CultureInfo.InvariantCulture)),
-        int.Parse(Value(args, "--long-turns") ?? "20000"),
-        Value(args, "--postgres") ?? Environment.GetEnvironmentVariable("CALLTRANSCRIPTION_BENCH_POSTGRES"),
-        Value(args, "--out") ?? Path.Combine(Paths.RepositoryRoot, "bench", "results"),
-        ParseEnvironment(Value(args, "--service-env")),
-        int.Parse(Value(args, "--rounds") ?? "1"));
+    public static Options Parse(string[] args)
+    {
+        var turnsPerCall = Int(args, "--turns-per-call", 20);
+        var realistic = new Load("realistic", Int(args, "--realistic-calls", 200), Paced: true, turnsPerCall);
+        var capacity = new Load("capacity", Int(args, "--capacity-calls", 64), Paced: false, turnsPerCall);
+        var duration = Seconds(args, "--duration", 15);
+        var scenarios = List(args, "--scenarios", "sqlite-reference,sqlite,postgres-reference,postgres,long");
+        if (scenarios.FirstOrDefault(s => !BenchServers.IsServer(s) && s != "long") is { } unknown)
+        {
+            throw new ArgumentException($"unknown scenario {unknown}: sqlite-reference, sqlite, postgres-reference, postgres or long");
+        }
 
-    /// <summary>--service-env "KEY=VALUE,KEY=VALUE": extra settings for the service, to measure a setting's effect.</summary>
-    private static Dictionary<string, string> ParseEnvironment(string? value) =>
-        (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2))
-            .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "");
+        return new Options(
+            scenarios,
+            List(args, "--loads", "realistic,capacity").Select(name => name switch
+            {
+                "realistic" => realistic,
+                "capacity" => capacity,
+                _ => throw new ArgumentException($"unknown load {name}: realistic or capacity"),
+            }).ToList(),
+            capacity,
+            Int(args, "--rounds", 1),
+            duration,
+            Seconds(args, "--start-window", Math.Min(5, duration.TotalSeconds)),
+            Seconds(args, "--warmup", 20),
+            Int(args, "--long-turns", 20000),
+            Value(args, "--postgres") ?? Environment.GetEnvironmentVariable("CALLTRANSCRIPTION_BENCH_POSTGRES"),
+            ParseEnvironment(Value(args, "--service-env")),
+            Value(args, "--out") ?? Path.Combine(Paths.RepositoryRoot, "bench", "results"));
+    }
 
     public static string? Value(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
-}
 
-internal static class Paths
-{
-    public static string RepositoryRoot { get; } = FindRoot();
+    private static string[] List(string[] args, string name, string fallback) =>
+        (Value(args, name) ?? fallback).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    public static string ServiceDll => Path.Combine(RepositoryRoot, "bench", ".publish", "service", "CallTranscription.WebApi.dll");
+    private static int Int(string[] args, string name, int fallback) =>
+        Value(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
-    public static string BenchDll => typeof(Paths).Assembly.Location;
+    private static TimeSpan Seconds(string[] args, string name, double fallback) =>
+        TimeSpan.FromSeconds(Value(args, name) is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : fallback);
 
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CallTranscription.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("run the bench from inside the repository");
-    }
+    /// <summary>--service-env "KEY=VALUE,KEY=VALUE": extra settings for the service, to measure a setting's effect.</summary>
+    private static Dictionary<string, string> ParseEnvironment(string? value) =>
+        (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "");
 }

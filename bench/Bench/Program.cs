@@ -1,36 +1,34 @@
 using CallTranscription.Bench;
+using CallTranscription.Bench.References;
+using CallTranscription.Bench.Reporting;
+using CallTranscription.Bench.Servers;
+using Npgsql;
 
-// bench run [--scenarios ceiling,sqlite,ceiling16,sqlite16,postgres-reference,postgres,long,ceiling-checkpointer] [--conversations 64]
-//           [--duration 15] [--early-warmup 3] [--warmup 20] [--rounds 1]
-//           [--long-turns 20000] [--postgres "Host=...;Username=...;Database=postgres"] [--out DIR]
-// bench ceiling-server --db FILE --urls URL      (started by `run`; the raw ADO.NET reference on SQLite)
-// bench postgres-reference-server --connection CS --urls URL   (started by `run`; the raw Npgsql reference)
-// bench statements                              (one turn's SQLite statements: EF Core as the service runs them vs ADO.NET)
-if (args.Length > 0 && args[0] == "ceiling-server")
+// bench run [options]                                  the benchmark (bench/run.sh; options in Options.cs)
+// bench sqlite-reference-server --db FILE --urls URL   (started by `run`) the raw SQLite reference
+// bench postgres-reference-server --connection CS --urls URL   (started by `run`) the raw Npgsql reference
+switch (args.FirstOrDefault())
 {
-    await CeilingServer.RunAsync(Options.Value(args, "--db") ?? throw new ArgumentException("--db is required"), args[1..]);
-    return 0;
-}
+    case "sqlite-reference-server":
+        using (var store = new SqliteTurnStore(Options.Value(args, "--db") ?? throw new ArgumentException("--db is required")))
+        {
+            await ReferenceHost.RunAsync(store, args[1..]);
+        }
 
-if (args.Length > 0 && args[0] == "postgres-reference-server")
-{
-    await PostgresReferenceServer.RunAsync(Options.Value(args, "--connection") ?? throw new ArgumentException("--connection is required"), args[1..]);
-    return 0;
-}
+        return 0;
+    case "postgres-reference-server":
+        await using (var dataSource = NpgsqlDataSource.Create(Options.Value(args, "--connection") ?? throw new ArgumentException("--connection is required")))
+        {
+            await ReferenceHost.RunAsync(new PostgresTurnStore(dataSource), args[1..]);
+        }
 
-if (args.Length > 0 && args[0] == "statements")
-{
-    await StatementCost.RunAsync();
-    return 0;
+        return 0;
+    case "run":
+        var options = Options.Parse(args[1..]);
+        var results = await new BenchRunner(options).RunAsync();
+        Report.Print(results, Comparison.Of(results, BenchServers.Pairs), options);
+        return results.All(r => r.Passed) ? 0 : 1;
+    default:
+        Console.Error.WriteLine("usage: bench run [--scenarios ...] [--loads ...] [--rounds N] ... (see bench/run.sh and Options.cs)");
+        return 2;
 }
-
-if (args.Length == 0 || args[0] != "run")
-{
-    Console.Error.WriteLine("usage: bench run [--scenarios ...] | bench ceiling-server --db FILE --urls URL (see bench/run.sh)");
-    return 2;
-}
-
-var options = Options.Parse(args[1..]);
-var results = await new BenchRunner(options).RunAsync();
-Report.Print(results, options);
-return results.All(r => r.Audit.StartsWith("ok", StringComparison.Ordinal) && r.NonSuccess == 0) ? 0 : 1;

@@ -36,6 +36,12 @@ if (!await app.Services.PrepareDatabaseAsync(migrate))
     return ExitCodes.DatabaseUnavailable;
 }
 
-return migrateOnly ? ExitCodes.Success : await app.ServeAsync();
+if (migrateOnly)
+{
+    return ExitCodes.Success;
+}
+
+await app.Services.WarmUpAsync();
+return await app.ServeAsync();
 
 public partial class Program;

@@ -21,6 +21,9 @@ internal sealed class TransactionalUnitOfWork(ApplicationDbContext context, Resi
 
         // A retry starts from what the database holds, never from the entities of a failed attempt.
         context.ChangeTracker.Clear();
+
+        // A failed attempt is rolled back whole and run again, so SaveChanges needs no savepoint of its own.
+        context.Database.AutoSavepointsEnabled = false;
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         var result = await work(cancellationToken);
         await context.SaveChangesAsync(cancellationToken);

@@ -76,6 +76,29 @@ public class SqliteWriteTests
         Assert.That(await TurnsInTheDatabaseFileAloneAsync(), Is.EqualTo(20));
     }
 
+    [Test]
+    public async Task ShouldOpenEveryServiceConnectionWithFullSyncAndNoAutomaticCheckpoints()
+    {
+        await using var factory = new CallTranscriptionApiFactory(_database);
+        using var client = factory.CreateClient();
+
+        // The second time round the connection comes from the pool, set up already.
+        foreach (var round in new[] { "fresh", "pooled" })
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var context = scope.ServiceProvider.GetRequiredService<CallTranscription.Infrastructure.Persistence.ApplicationDbContext>();
+            await context.Database.OpenConnectionAsync();
+            await using var command = context.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA synchronous";
+            var synchronous = (long)(await command.ExecuteScalarAsync())!;
+            command.CommandText = "PRAGMA wal_autocheckpoint";
+            var autoCheckpoint = (long)(await command.ExecuteScalarAsync())!;
+            await context.Database.CloseConnectionAsync();
+
+            Assert.That((synchronous, autoCheckpoint), Is.EqualTo((2L, 0L)), $"{round}: synchronous=FULL (2), wal_autocheckpoint=0");
+        }
+    }
+
     private static Task<HttpResponseMessage> PostTurnAsync(HttpClient client, string conversationId, string message) =>
         client.PostAsJsonAsync("/webhooks/elevenlabs/transcription", new Dictionary<string, object?>
         {

@@ -11,9 +11,14 @@ internal sealed class SqlServerCallRowLock : ICallRowLock
     // Core so that its parameter is typed as the column is (nvarchar(128)) and the unique index is seeked.
     // The only text added is the table's name, from the model, delimited by the provider; the value is a parameter.
 #pragma warning disable EF1003
-    public Task<Call?> FindAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
-        context.Calls.FromSqlRaw("SELECT * FROM " + context.DelimitedTableName<Call>() + " WITH (UPDLOCK, HOLDLOCK)")
-            .Where(call => call.ConversationId == conversationId)
-            .FirstOrDefaultAsync(cancellationToken);
+    private static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<Call?>>> _query = new(context =>
+    {
+        var sql = "SELECT * FROM " + context.DelimitedTableName<Call>() + " WITH (UPDLOCK, HOLDLOCK)";
+        return EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, CancellationToken _) =>
+            db.Calls.FromSqlRaw(sql).FirstOrDefault(call => call.ConversationId == conversationId));
+    });
 #pragma warning restore EF1003
+
+    public Task<Call?> FindAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
+        _query.For(context)(context, conversationId, cancellationToken);
 }

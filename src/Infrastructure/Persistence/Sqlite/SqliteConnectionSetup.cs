@@ -1,4 +1,7 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CallTranscription.Infrastructure.Persistence.Sqlite;
@@ -15,11 +18,21 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 
     private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=0;";
 
+    // Microsoft.Data.Sqlite pools the database handles and the settings stay on them: set each handle up once.
+    private readonly ConditionalWeakTable<sqlite3, object> _setUp = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        var handle = ((SqliteConnection)connection).Handle!;
+        if (_setUp.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        _setUp.AddOrUpdate(handle, handle);
     }
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)

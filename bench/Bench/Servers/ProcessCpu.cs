@@ -1,4 +1,4 @@
-namespace CallTranscription.Bench;
+namespace CallTranscription.Bench.Servers;
 
 /// <summary>CPU time a process has used so far (user + system), read from /proc/PID/stat.</summary>
 internal static class ProcessCpu

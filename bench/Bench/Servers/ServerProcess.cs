@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace CallTranscription.Bench;
+namespace CallTranscription.Bench.Servers;
 
 /// <summary>A server under test, run as its own process on 127.0.0.1; its output goes to a log file.</summary>
 internal sealed class ServerProcess : IAsyncDisposable
@@ -19,33 +20,20 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static async Task<ServerProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, string logPath, params string[] extraArguments)
+    public static async Task<ServerProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, string logPath, params string[] arguments)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        // Run from the application directory, as an operator does, so appsettings.json applies. Its output goes
-        // straight to the log file, as under a service manager: no process of the bench's reads it during the load.
-        var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = Path.GetDirectoryName(dll)! };
-        foreach (var argument in new[] { "-c", "exec dotnet \"$@\" >\"$0\" 2>&1", logPath, dll })
+        var server = new ServerProcess(DotnetProcess.Start(dll, environment, logPath, [.. arguments, "--urls", baseAddress.ToString()]), baseAddress);
+        try
         {
-            start.ArgumentList.Add(argument);
+            await server.WaitUntilAnsweringAsync(logPath);
+            return server;
         }
-
-        foreach (var argument in extraArguments)
+        catch
         {
-            start.ArgumentList.Add(argument);
+            await server.DisposeAsync();
+            throw;
         }
-
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseAddress.ToString());
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var server = new ServerProcess(Process.Start(start)!, baseAddress);
-        await server.WaitUntilAnsweringAsync();
-        return server;
     }
 
     /// <summary>Peak resident set size (VmHWM) so far, in MiB.</summary>
@@ -55,7 +43,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
             {
-                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
             }
         }
 
@@ -66,7 +54,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]);
+            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
             await kill.WaitForExitAsync();
             if (!_process.WaitForExit(TimeSpan.FromSeconds(30)))
             {
@@ -78,7 +66,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task WaitUntilAnsweringAsync()
+    private async Task WaitUntilAnsweringAsync(string logPath)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -86,7 +74,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"the server exited with {_process.ExitCode}; see its log");
+                throw new InvalidOperationException($"the server exited with {_process.ExitCode}; see {logPath}");
             }
 
             try
@@ -100,7 +88,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             }
         }
 
-        throw new TimeoutException("the server did not answer within 60 s");
+        throw new TimeoutException($"the server did not answer within 60 s; see {logPath}");
     }
 
     private static int FreePort()

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace CallTranscription.Bench;
+namespace CallTranscription.Bench.Loads;
 
 internal static class TurnBodies
 {

@@ -1,29 +1,39 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using Npgsql;
+using CallTranscription.Bench.Loads;
 
-namespace CallTranscription.Bench;
+namespace CallTranscription.Bench.Servers;
 
-/// <summary>After the load: rows == acknowledged turns, each conversation numbered 1..n, one call per conversation.</summary>
+/// <summary>
+/// After the load, from the database itself: every acknowledged turn stored once, each conversation numbered 1..n
+/// without a gap or a repeat, one call per conversation.
+/// </summary>
 internal static class DatabaseAudit
 {
     /// <summary>
     /// For wrk's runs, which count acknowledgements but not their sequence numbers: every conversation numbered 1..n
-    /// without gaps, one call each, and rows between the acknowledged turns and those plus the requests still in flight
-    /// when a run stopped (at most one per connection per run).
+    /// and no longer than a call, one call each, and rows between the acknowledged turns and those plus the requests
+    /// left unanswered when a run stopped (the server may have stored them). A load of which no turn was acknowledged
+    /// fails: a server that hangs must not pass.
     /// </summary>
-    public static async Task<string> CheckCountsAsync(bool postgres, string connectionString, string conversationPrefix, long acknowledged, int inFlightAtMost)
+    public static async Task<string> CheckCountsAsync(BenchDatabase database, string conversationPrefix, long acknowledged, long unanswered, int turnsPerCall)
     {
-        await using DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+        await using var connection = database.CreateConnection();
         await connection.OpenAsync();
         var stored = await StoredAsync(connection, conversationPrefix);
         var calls = await CallsAsync(connection, conversationPrefix);
-        var problems = stored.Where(s => s.Value.Min != 1 || s.Value.Max != s.Value.Rows || s.Value.Distinct != s.Value.Rows)
-            .Select(s => $"{s.Key}: not numbered 1..n: {s.Value}").ToList();
+        var problems = stored.Where(s => !s.Value.NumberedOneToN)
+            .Select(s => $"{s.Key}: not numbered 1..n: {s.Value}")
+            .Concat(stored.Where(s => s.Value.Rows > turnsPerCall).Select(s => $"{s.Key}: {s.Value.Rows} turns in a call of {turnsPerCall}"))
+            .ToList();
         var rows = stored.Values.Sum(v => v.Rows);
-        if (rows < acknowledged || rows > acknowledged + inFlightAtMost)
+        if (rows < acknowledged || rows > acknowledged + unanswered)
         {
-            problems.Add($"{rows} rows for {acknowledged} acknowledged (+ at most {inFlightAtMost} in flight)");
+            problems.Add($"{rows} rows for {acknowledged} acknowledged (+ at most {unanswered} unanswered)");
+        }
+
+        if (acknowledged == 0)
+        {
+            problems.Add("no turn acknowledged");
         }
 
         if (calls != stored.Count)
@@ -36,9 +46,10 @@ internal static class DatabaseAudit
             : "FAILED: " + string.Join("; ", problems.Take(5));
     }
 
-    public static async Task<string> CheckAsync(bool postgres, string connectionString, string conversationPrefix, Acknowledged acknowledged)
+    /// <summary>For the long call, whose every acknowledged sequence number is known: they are 1..n, and stored.</summary>
+    public static async Task<string> CheckAsync(BenchDatabase database, string conversationPrefix, Acknowledged acknowledged)
     {
-        await using DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+        await using var connection = database.CreateConnection();
         await connection.OpenAsync();
         var stored = await StoredAsync(connection, conversationPrefix);
         var calls = await CallsAsync(connection, conversationPrefix);
@@ -51,7 +62,7 @@ internal static class DatabaseAudit
                 problems.Add($"{conversation}: acknowledged sequences are not 1..n in order");
             }
 
-            if (!stored.TryGetValue(conversation, out var row) || row.Rows != sequences.Count || row.Min != 1 || row.Max != row.Rows || row.Distinct != row.Rows)
+            if (!stored.TryGetValue(conversation, out var row) || row.Rows != sequences.Count || !row.NumberedOneToN)
             {
                 problems.Add($"{conversation}: {sequences.Count} acknowledged, stored {row}");
             }
@@ -68,9 +79,9 @@ internal static class DatabaseAudit
             : "FAILED: " + string.Join("; ", problems.Take(5));
     }
 
-    private static async Task<Dictionary<string, (long Rows, long Min, long Max, long Distinct)>> StoredAsync(DbConnection connection, string conversationPrefix)
+    private static async Task<Dictionary<string, Numbering>> StoredAsync(DbConnection connection, string conversationPrefix)
     {
-        var stored = new Dictionary<string, (long Rows, long Min, long Max, long Distinct)>();
+        var stored = new Dictionary<string, Numbering>();
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT conversation_id, COUNT(*), MIN(sequence_number), MAX(sequence_number), COUNT(DISTINCT sequence_number)
@@ -79,7 +90,7 @@ internal static class DatabaseAudit
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            stored[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+            stored[reader.GetString(0)] = new Numbering(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
         }
 
         return stored;
@@ -89,6 +100,11 @@ internal static class DatabaseAudit
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM calls WHERE conversation_id LIKE '{conversationPrefix}-%'";
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private sealed record Numbering(long Rows, long Min, long Max, long Distinct)
+    {
+        public bool NumberedOneToN => Min == 1 && Max == Rows && Distinct == Rows;
     }
 }
