@@ -10,6 +10,7 @@ namespace CallTranscription.WebApi.Webhooks;
 [ApiController]
 [Route("webhooks/elevenlabs/transcription")]
 [EnableRateLimiting(ClientRateLimiting.WebhookPolicy)]
+[Produces("application/json")]
 public sealed class TranscriptionWebhookController(
     IMediator mediator,
     WebhookSignatureVerifier signatureVerifier,
