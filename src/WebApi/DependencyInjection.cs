@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddOpenApi(options => options.AddOperationTransformer<WebhookOperationTransformer>());
         services.Configure<ElevenLabsOptions>(configuration.GetSection(ElevenLabsOptions.SectionName));
         services.Configure<RequestLoggingOptions>(configuration.GetSection(RequestLoggingOptions.SectionName));
+        services.AddConsoleTimestamps(configuration);
         services.AddSingleton<WebhookSignatureVerifier>();
         services.AddClientRateLimiting(configuration);
         return services;
@@ -30,6 +31,7 @@ public static class DependencyInjection
     {
         app.UseMiddleware<WebhookRequestLoggingMiddleware>();
         app.UseExceptionHandler();
+        app.UseStatusCodePages(EmptyErrorBodies.WriteAsync);
         app.UseRateLimiter();
 
         app.MapControllers();

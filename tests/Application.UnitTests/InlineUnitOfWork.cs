@@ -7,11 +7,15 @@ internal sealed class InlineUnitOfWork : IUnitOfWork
 {
     public int SaveChangesCalls { get; private set; }
 
+    /// <summary>What the database does on a flush, such as assigning generated ids.</summary>
+    public Action? OnSaveChanges { get; set; }
+
     public Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) => work(cancellationToken);
 
     public Task SaveChangesAsync(CancellationToken cancellationToken)
     {
         SaveChangesCalls++;
+        OnSaveChanges?.Invoke();
         return Task.CompletedTask;
     }
 }

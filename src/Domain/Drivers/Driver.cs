@@ -6,7 +6,7 @@ public sealed class Driver
 
     public required string FullName { get; init; }
 
-    /// <summary>E.164, normalized by <see cref="PhoneNumber.Normalize"/>.</summary>
+    /// <summary>E.164 (<c>+15550104477</c>), as the system that places the calls writes it; this service only reads drivers.</summary>
     public required string PhoneNumber { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }

@@ -30,6 +30,11 @@ public static partial class DatabaseInitializer
                 var database = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Database;
                 if (migrate)
                 {
+                    if (database.IsNpgsql())
+                    {
+                        await database.CreateMigrationHistoryAsync(cancellationToken);
+                    }
+
                     await database.MigrateAsync(cancellationToken);
                     LogMigrated(logger, options.Provider);
                 }

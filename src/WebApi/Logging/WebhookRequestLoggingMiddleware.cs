@@ -1,18 +1,21 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace CallTranscription.WebApi.Logging;
 
 /// <summary>
-/// One structured line per webhook request: conversation, sequence number, speaker, outcome, status and duration.
-/// Stored and replayed at Information (Warning when slow), rejected at Warning, failed at Error with the exception.
+/// One structured line per webhook request (<see cref="WebhookRequestLine"/>): conversation, sequence number, speaker,
+/// outcome, status, duration, client address, request and trace ids. Stored and replayed at Information (Warning, and
+/// saying so, when slow), rejected at Warning, failed at Error with the exception.
 /// </summary>
-internal sealed partial class WebhookRequestLoggingMiddleware(
+internal sealed class WebhookRequestLoggingMiddleware(
     RequestDelegate next,
     ILogger<WebhookRequestLoggingMiddleware> logger,
     IOptions<RequestLoggingOptions> options,
     TimeProvider timeProvider)
 {
     public const string WebhookPathPrefix = "/webhooks";
+    private static readonly EventId _requestEvent = new(1, "WebhookRequest");
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -37,32 +40,34 @@ internal sealed partial class WebhookRequestLoggingMiddleware(
         }
         finally
         {
-            Write(log, context.Response.StatusCode, timeProvider.GetElapsedTime(started));
+            Write(context, log, timeProvider.GetElapsedTime(started));
         }
     }
 
-    private void Write(WebhookRequestLog log, int statusCode, TimeSpan duration)
+    private void Write(HttpContext context, WebhookRequestLog log, TimeSpan duration)
     {
+        var statusCode = context.Response.StatusCode;
         var outcome = statusCode switch
         {
             < 300 => log.Replayed ? "replayed" : "stored",
             < 500 => "rejected",
             _ => "failed",
         };
+        var slow = outcome is "stored" or "replayed" && duration > options.Value.SlowRequestThreshold;
         var level = outcome switch
         {
             "failed" => LogLevel.Error,
             "rejected" => LogLevel.Warning,
-            _ when duration > options.Value.SlowRequestThreshold => LogLevel.Warning,
-            _ => LogLevel.Information,
+            _ => slow ? LogLevel.Warning : LogLevel.Information,
         };
+        if (!logger.IsEnabled(level))
+        {
+            return;
+        }
 
-        LogRequest(level, log.Exception, log.ConversationId, log.SequenceNumber, log.Speaker, outcome, statusCode,
-            duration.TotalMilliseconds, log.MessageLength, log.Error);
+        var line = new WebhookRequestLine(
+            log, outcome, statusCode, duration, slow ? options.Value.SlowRequestThreshold : null,
+            context.Connection.RemoteIpAddress?.ToString(), context.TraceIdentifier, Activity.Current?.TraceId.ToHexString());
+        logger.Log(level, _requestEvent, line, log.Exception, static (state, _) => state.ToString());
     }
-
-    [LoggerMessage(Message = "Webhook {Outcome} conversation {ConversationId} turn {SequenceNumber} ({Speaker}): {StatusCode} in {DurationMs:0.0} ms, message length {MessageLength}, error {Error}")]
-    private partial void LogRequest(
-        LogLevel level, Exception? exception, string? conversationId, int? sequenceNumber, string? speaker, string outcome,
-        int statusCode, double durationMs, int? messageLength, string? error);
 }

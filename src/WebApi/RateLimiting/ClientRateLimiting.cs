@@ -5,9 +5,15 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace CallTranscription.WebApi.RateLimiting;
 
-/// <summary>A fixed window per client address, with ASP.NET Core's built-in limiter; 429 in the contract's error shape.</summary>
+/// <summary>
+/// A fixed window per client address, with ASP.NET Core's built-in limiter; 429 in the contract's error shape. Only
+/// endpoints marked <c>[EnableRateLimiting(ClientRateLimiting.WebhookPolicy)]</c> are limited: health probes and the
+/// API description come from the same proxy address as the webhook traffic and must not share its budget.
+/// </summary>
 internal static class ClientRateLimiting
 {
+    public const string WebhookPolicy = "webhook";
+
     public static IServiceCollection AddClientRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection(RateLimitingOptions.SectionName).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
@@ -15,13 +21,11 @@ internal static class ClientRateLimiting
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = WriteRejectionAsync;
-            if (settings.PermitLimit > 0)
-            {
-                limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PermitLimit, Window = settings.Window, QueueLimit = 0 }));
-            }
+            limiter.AddPolicy(WebhookPolicy, context => settings.PermitLimit > 0
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PermitLimit, Window = settings.Window, QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter(string.Empty));
         });
         return services;
     }

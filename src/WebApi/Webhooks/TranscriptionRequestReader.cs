@@ -29,7 +29,7 @@ public static class TranscriptionRequestReader
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await ReadChunkAsync(request, chunk, cancellationToken)) > 0)
         {
             if (buffer.Length + read > MaxBodyBytes)
             {
@@ -46,6 +46,19 @@ public static class TranscriptionRequestReader
         }
 
         return bytes;
+    }
+
+    // Kestrel enforces the size limit itself on a body without Content-Length (chunked); answer it in the same words.
+    private static async Task<int> ReadChunkAsync(HttpRequest request, byte[] chunk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await request.Body.ReadAsync(chunk, cancellationToken);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw TooLarge();
+        }
     }
 
     public static SaveTranscriptionCommand ToCommand(byte[] body)
@@ -109,13 +122,20 @@ public static class TranscriptionRequestReader
 
     private static JsonDocument Parse(byte[] body)
     {
+        if (body.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            throw Reject("The body is empty; send a JSON object with conversation_id, speaker, message and timestamp.");
+        }
+
         try
         {
             return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxJsonDepth, AllowDuplicateProperties = false });
         }
         catch (JsonException exception)
         {
-            throw Reject($"The body is not valid JSON: {exception.Message}");
+            // The parser's own text names .NET internals (isFinalBlock, BytePositionInLine); say where, in our words.
+            throw Reject($"The body is not valid JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}: "
+                + $"a syntax error, a property name given twice, or nesting deeper than {MaxJsonDepth}.");
         }
     }
 

@@ -1,12 +1,16 @@
 using CallTranscription.WebApi.ErrorHandling;
 using CallTranscription.WebApi.Logging;
+using CallTranscription.WebApi.RateLimiting;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CallTranscription.WebApi.Webhooks;
 
 [ApiController]
 [Route("webhooks/elevenlabs/transcription")]
+[EnableRateLimiting(ClientRateLimiting.WebhookPolicy)]
+[Produces("application/json")]
 public sealed class TranscriptionWebhookController(
     IMediator mediator,
     WebhookSignatureVerifier signatureVerifier,

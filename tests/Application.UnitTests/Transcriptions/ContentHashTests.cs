@@ -37,6 +37,20 @@ public class ContentHashTests
         ContentHash.Of("ab", SpeakerType.Agent, _at, "c"),
         Is.Not.EqualTo(ContentHash.Of("a", SpeakerType.Agent, _at, "bc")));
 
+    /// <summary>
+    /// The hashes of turns stored before today: if these change, a redelivery of a stored turn no longer finds it and
+    /// is stored twice. Renaming a C# member (SpeakerType.Driver to SpeakerType.User, say) must not change them.
+    /// </summary>
+    [TestCase(SpeakerType.Agent, "Hello, this is Dispatch.", "a229817ec6994af0c5a3ccf8ef3e24aebb308e9a43f5f31a50a5165be1c2f3b5")]
+    [TestCase(SpeakerType.Driver, "Yes, this is Sam.", "e55b8d58056ac2e6f438d679f0ca5eeb561de070fdee234efdde23c16f39fd4f")]
+    public void ShouldHashAsTheStoredTurnsWereHashed(SpeakerType speaker, string message, string stored) => Assert.That(
+        ContentHash.Of("conv_01jx9k2m7f8e", speaker, new DateTimeOffset(2026, 11, 21, 14, 3, 7, 250, TimeSpan.Zero), message),
+        Is.EqualTo(stored));
+
+    [Test]
+    public void ShouldRefuseASpeakerItHasNoSpellingFor() => Assert.Throws<ArgumentOutOfRangeException>(
+        () => ContentHash.Of("conv", (SpeakerType)7, _at, "Hello"));
+
     [Test]
     public void ShouldTellIdenticalTranscriptEntriesApartByTheirPlace() => Assert.That(
         ContentHash.OfTranscriptEntry("conv", 3, SpeakerType.Driver, _at, "Yes."),

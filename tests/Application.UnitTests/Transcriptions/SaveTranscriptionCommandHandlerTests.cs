@@ -118,31 +118,46 @@ public class SaveTranscriptionCommandHandlerTests
     [Test]
     public async Task ShouldReplayAStoredTurnWithoutWriting()
     {
-        var stored = new Transcription
+        var stored = StoredIds.Assign(new Transcription
         {
             ConversationId = ConversationId, SpeakerType = SpeakerType.Agent, MessageText = "Hello",
             Timestamp = _now, SequenceNumber = 5, ContentHash = new string('a', 64), CreatedAt = _now,
-        };
+        }, id: 412);
         _transcriptions.Setup(t => t.FindByContentHashAsync(ConversationId, It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(stored);
 
         var result = await _handler.Handle(Turn("agent"), CancellationToken.None);
 
-        Assert.That(result, Is.EqualTo(new SaveTranscriptionResult(stored.Id, 5, Replayed: true)));
+        Assert.That(result, Is.EqualTo(new SaveTranscriptionResult(412, 5, Replayed: true)));
         _transcriptions.Verify(t => t.Add(It.IsAny<Transcription>()), Times.Never);
         _calls.Verify(c => c.Add(It.IsAny<Call>()), Times.Never);
         _mediator.Verify(m => m.Publish(It.IsAny<TranscriptionSaved>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
+    public async Task ShouldAnswerWithTheIdTheDatabaseAssigned()
+    {
+        Transcription? added = null;
+        _transcriptions.Setup(t => t.Add(It.IsAny<Transcription>())).Callback<Transcription>(t => added = t);
+        _unitOfWork.OnSaveChanges = () => StoredIds.Assign(added!, id: 77);
+
+        var result = await _handler.Handle(Turn("agent"), CancellationToken.None);
+
+        Assert.That(result.TranscriptionId, Is.EqualTo(77));
+    }
+
+    [Test]
     public async Task ShouldPublishTranscriptionSavedOnceStored()
     {
         _drivers.Setup(d => d.FindDriverIdByConversationIdAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(9);
+        Transcription? added = null;
+        _transcriptions.Setup(t => t.Add(It.IsAny<Transcription>())).Callback<Transcription>(t => added = t);
+        _unitOfWork.OnSaveChanges = () => StoredIds.Assign(added!, id: 77);
 
         await _handler.Handle(Turn("user"), CancellationToken.None);
 
         _mediator.Verify(m => m.Publish(
-            It.Is<TranscriptionSaved>(n => n.ConversationId == ConversationId && n.SequenceNumber == 1
+            It.Is<TranscriptionSaved>(n => n.ConversationId == ConversationId && n.TranscriptionId == 77 && n.SequenceNumber == 1
                 && n.Speaker == SpeakerType.Driver && n.DriverId == 9),
             It.IsAny<CancellationToken>()), Times.Once);
     }

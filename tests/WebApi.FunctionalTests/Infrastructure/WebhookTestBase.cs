@@ -7,7 +7,10 @@ using CallTranscription.Infrastructure.Persistence;
 
 namespace CallTranscription.WebApi.FunctionalTests.Infrastructure;
 
-/// <summary>Every suite deriving from this runs over HTTP once per database in TestDatabases.Kinds.</summary>
+/// <summary>
+/// A suite deriving from this runs over HTTP once per database in TestDatabases.Kinds, unless it says otherwise with a
+/// TestFixtureSource of its own (TestDatabases.Once).
+/// </summary>
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Kinds))]
 public abstract class WebhookTestBase(DatabaseKind kind)
 {
@@ -92,10 +95,10 @@ public abstract class WebhookTestBase(DatabaseKind kind)
     }
 
     /// <summary>What the call-placing system writes: a driver, and the conversation that was placed to them.</summary>
-    protected Task<int> SeedDriverForConversationAsync(string conversationId, string phone = "(555) 010-4477") =>
+    protected Task<int> SeedDriverForConversationAsync(string conversationId) =>
         QueryAsync(async context =>
         {
-            var driver = new Driver { FullName = "Sam Rivera", PhoneNumber = PhoneNumber.Normalize(phone), CreatedAt = DateTimeOffset.UtcNow };
+            var driver = new Driver { FullName = "Sam Rivera", PhoneNumber = "+15550104477", CreatedAt = DateTimeOffset.UtcNow };
             context.Drivers.Add(driver);
             await context.SaveChangesAsync();
             context.ElevenLabsCallRecords.Add(new ElevenLabsCallRecord

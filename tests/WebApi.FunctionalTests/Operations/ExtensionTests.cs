@@ -28,6 +28,10 @@ public class ExtensionTests(DatabaseKind kind) : WebhookTestBase(kind)
             services => services
                 .AddSingleton(_saved)
                 .AddSingleton(_silent)
+                // The failing handlers first, by hand: whichever order reflection lists the types in, the recording handler
+                // then runs after them and shows that a failure does not silence the handlers after it.
+                .AddScoped<INotificationHandler<TranscriptionSaved>, FailingHandler>()
+                .AddScoped<INotificationHandler<TranscriptionSaved>, TimingOutHandler>()
                 .AddHandlersFrom(typeof(ExtensionTests).Assembly));
         _client = _extended.CreateClient();
     }
@@ -101,7 +105,7 @@ public class ExtensionTests(DatabaseKind kind) : WebhookTestBase(kind)
         var response = await PostTurnAsync(Turn("conv_extended_failure"), _client);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        Assert.That(_saved.Received, Has.Count.EqualTo(1), "the recording handler still ran");
+        Assert.That(_saved.Ran, Is.EqualTo(new[] { nameof(FailingHandler), nameof(RecordingHandler) }), "the handler after the failing one still ran");
         Assert.That(await QueryAsync(db => db.CallTranscriptions.CountAsync()), Is.EqualTo(1));
         var failure = _extended.Logs.Entries.Single(e => e.Exception?.Message == "subscriber is broken");
         Assert.That(failure.Level, Is.EqualTo(LogLevel.Error));
@@ -114,7 +118,7 @@ public class ExtensionTests(DatabaseKind kind) : WebhookTestBase(kind)
         var response = await PostTurnAsync(Turn("conv_extended_timeout"), _client);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), "the turn is stored; a retry would be a replay that publishes nothing");
-        Assert.That(_saved.Received, Has.Count.EqualTo(1), "the recording handler still ran");
+        Assert.That(_saved.Ran, Is.EqualTo(new[] { nameof(TimingOutHandler), nameof(RecordingHandler) }), "the handler after the one that timed out still ran");
         var failure = _extended.Logs.Entries.Single(e => e.Exception is TaskCanceledException);
         Assert.That(failure.Level, Is.EqualTo(LogLevel.Error));
     }
@@ -123,31 +127,44 @@ public class ExtensionTests(DatabaseKind kind) : WebhookTestBase(kind)
     {
         private readonly ConcurrentQueue<TranscriptionSaved> _received = new();
         private readonly ConcurrentQueue<bool> _storedWhenNotified = new();
+        private readonly ConcurrentQueue<string> _ran = new();
 
         public IReadOnlyList<TranscriptionSaved> Received => [.. _received];
 
         public IReadOnlyList<bool> StoredWhenNotified => [.. _storedWhenNotified];
 
+        /// <summary>The handlers that acted, in the order they ran.</summary>
+        public IReadOnlyList<string> Ran => [.. _ran];
+
+        public void Acted(string handler) => _ran.Enqueue(handler);
+
         public void Add(TranscriptionSaved saved, bool stored)
         {
             _received.Enqueue(saved);
             _storedWhenNotified.Enqueue(stored);
+            _ran.Enqueue(nameof(RecordingHandler));
         }
 
         public void Clear()
         {
             _received.Clear();
             _storedWhenNotified.Clear();
+            _ran.Clear();
         }
     }
 
-    // Declared before RecordingHandler, so the assembly scan registers it first and it runs first.
-    public sealed class FailingHandler : INotificationHandler<TranscriptionSaved>
+    public sealed class FailingHandler(SavedTurns saved) : INotificationHandler<TranscriptionSaved>
     {
-        public Task Handle(TranscriptionSaved notification, CancellationToken cancellationToken) =>
-            notification.ConversationId == "conv_extended_failure"
-                ? throw new InvalidOperationException("subscriber is broken")
-                : Task.CompletedTask;
+        public Task Handle(TranscriptionSaved notification, CancellationToken cancellationToken)
+        {
+            if (notification.ConversationId != "conv_extended_failure")
+            {
+                return Task.CompletedTask;
+            }
+
+            saved.Acted(nameof(FailingHandler));
+            throw new InvalidOperationException("subscriber is broken");
+        }
     }
 
     /// <summary>Accepts connections and never answers, like a subscriber's downstream service that hangs.</summary>
@@ -162,13 +179,13 @@ public class ExtensionTests(DatabaseKind kind) : WebhookTestBase(kind)
         public void Dispose() => _listener.Dispose();
     }
 
-    // Declared before RecordingHandler, so the assembly scan registers it first and it runs first.
-    public sealed class TimingOutHandler(SilentEndpoint endpoint) : INotificationHandler<TranscriptionSaved>
+    public sealed class TimingOutHandler(SavedTurns saved, SilentEndpoint endpoint) : INotificationHandler<TranscriptionSaved>
     {
         public async Task Handle(TranscriptionSaved notification, CancellationToken cancellationToken)
         {
             if (notification.ConversationId == "conv_extended_timeout")
             {
+                saved.Acted(nameof(TimingOutHandler));
                 using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
                 await http.GetAsync(endpoint.Address, cancellationToken);
             }

@@ -94,6 +94,44 @@ public class RequestLoggingTests(DatabaseKind kind) : WebhookTestBase(kind)
         var line = factory.Logs.Entries.Single(e => e.Category == typeof(WebhookRequestLoggingMiddleware).FullName);
         Assert.That(line.Level, Is.EqualTo(LogLevel.Warning));
         Assert.That(line.Fields["Outcome"], Is.EqualTo("stored"));
+        Assert.That(line.Fields["Slow"], Is.True);
+        Assert.That(line.Message, Does.Contain("slow (over 0 ms)"));
+    }
+
+    [Test]
+    public async Task ShouldNotCallAFastRequestSlow()
+    {
+        await PostTurnAsync(Turn("conv_fast"));
+
+        Assert.That(RequestLines().Single().Fields["Slow"], Is.False);
+        Assert.That(RequestLines().Single().Message, Does.Not.Contain("slow"));
+    }
+
+    [Test]
+    public async Task ShouldWriteOnlyWhatIsKnownInTheMessage()
+    {
+        await PostTurnAsync(Turn("conv_known", "user", "Hello"));
+        await PostTurnAsync(Turn("conv_known", "robot", "Hello"));
+        await PostRawAsync("{");
+
+        var messages = RequestLines().Select(l => l.Message).ToList();
+        Assert.That(messages, Has.Count.EqualTo(3));
+        Assert.That(messages[0], Does.StartWith("Webhook stored conversation conv_known turn 1 (user): 201 in ").And.Contain(", message length 5 ["));
+        Assert.That(messages[1], Does.StartWith("Webhook rejected conversation conv_known (robot): 400 in ").And.Contain(", error: speaker must be"));
+        Assert.That(messages[2], Does.StartWith("Webhook rejected: 400 in ").And.Contain(", error: "));
+        Assert.That(messages, Has.None.Match(@"\(\)|  |turn \(|turn :|error\s*(\[|$)|, error: \["), "no empty placeholder, no dangling label");
+    }
+
+    [Test]
+    public async Task ShouldLogTheRequestAndTraceIds()
+    {
+        await PostTurnAsync(Turn("conv_traced"));
+
+        var line = RequestLines().Single();
+        Assert.That(line.Fields["RequestId"], Is.InstanceOf<string>().And.Not.Empty);
+        Assert.That(line.Fields["TraceId"], Is.InstanceOf<string>().And.Match("^[0-9a-f]{32}$"));
+        Assert.That(line.Fields, Does.ContainKey("ClientAddress"));
+        Assert.That(line.Message, Does.Contain($"request {line.Fields["RequestId"]}, trace {line.Fields["TraceId"]}"));
     }
 
     private List<LogEntry> RequestLines() =>

@@ -120,8 +120,6 @@ public static class HostileInputCorpus
 
         var broken = new Dictionary<string, string>
         {
-            ["empty body"] = "",
-            ["whitespace body"] = "   ",
             ["lone brace"] = "{",
             ["closing brace"] = "}",
             ["single quotes"] = "{'conversation_id':'conv','speaker':'agent','message':'hi','timestamp':'2026-11-21T14:00:00Z'}",
@@ -138,6 +136,9 @@ public static class HostileInputCorpus
         {
             yield return HostileInputCase.Json(name, body, "not valid JSON");
         }
+
+        yield return HostileInputCase.Json("empty body", "", "body is empty");
+        yield return HostileInputCase.Json("whitespace body", " \r\n\t ", "body is empty");
     }
 
     private static IEnumerable<HostileInputCase> NonObjectRoots() =>

@@ -5,12 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CallTranscription.WebApi.FunctionalTests.Transcriptions;
 
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Once))]
 public class HostileInputTests(DatabaseKind kind) : WebhookTestBase(kind)
 {
     private static IEnumerable<HostileInputCase> Corpus() => HostileInputCorpus.Cases();
-
-    [Test]
-    public void CorpusShouldHoldAtLeastAHundredCases() => Assert.That(Corpus().Count(), Is.GreaterThanOrEqualTo(100));
 
     [TestCaseSource(nameof(Corpus))]
     public async Task ShouldRejectClearlyAndStoreNothing(HostileInputCase hostile)
@@ -30,6 +28,8 @@ public class HostileInputTests(DatabaseKind kind) : WebhookTestBase(kind)
             Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("error"));
             Assert.That(body.GetProperty("message").GetString(), Is.Not.Empty);
             Assert.That(body.GetProperty("details").GetString(), Does.Contain(hostile.DetailsFragment));
+            Assert.That(body.GetProperty("details").GetString(), Does.Not.Contain("BytePositionInLine").And.Not.Contain("isFinalBlock").And.Not.Contain("Path: $"),
+                "no .NET parser text");
         });
         Assert.That(await QueryAsync(db => db.CallTranscriptions.CountAsync()), Is.Zero);
         Assert.That(await QueryAsync(db => db.Calls.CountAsync()), Is.Zero);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CallTranscription.WebApi.FunctionalTests.Transcriptions;
 
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Once))]
 public class RateLimitingTests(DatabaseKind kind) : WebhookTestBase(kind)
 {
     [Test]
@@ -28,6 +29,36 @@ public class RateLimitingTests(DatabaseKind kind) : WebhookTestBase(kind)
         Assert.That(rejected.GetProperty("status").GetString(), Is.EqualTo("error"));
         Assert.That(responses[^1].Headers.RetryAfter, Is.Not.Null);
         Assert.That(await QueryAsync(db => db.CallTranscriptions.CountAsync()), Is.EqualTo(5));
+    }
+
+    [TestCase("/health/live")]
+    [TestCase("/health/ready")]
+    [TestCase("/openapi/v1.json")]
+    public async Task ShouldNotCountOrLimitAnythingButTheWebhook(string path)
+    {
+        await using var factory = new CallTranscriptionApiFactory(Database, new Dictionary<string, string?>
+        {
+            ["RateLimiting:PermitLimit"] = "2",
+            ["RateLimiting:Window"] = "00:01:00",
+        });
+        using var client = factory.CreateClient();
+
+        var probes = new List<HttpResponseMessage>();
+        for (var i = 0; i < 5; i++)
+        {
+            probes.Add(await client.GetAsync(path));
+        }
+
+        var webhook = new List<HttpResponseMessage>();
+        for (var i = 0; i < 3; i++)
+        {
+            webhook.Add(await PostTurnAsync(Turn("conv_probed", message: $"turn {i}", timestamp: IsoNow(i - 3)), client));
+        }
+
+        probes.Add(await client.GetAsync(path));
+        Assert.That(probes.Select(r => r.StatusCode), Has.All.EqualTo(HttpStatusCode.OK), "probes are never limited");
+        Assert.That(webhook.Select(r => r.StatusCode),
+            Is.EqualTo(new[] { HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests }), "probes used none of the webhook's budget");
     }
 
     [Test]

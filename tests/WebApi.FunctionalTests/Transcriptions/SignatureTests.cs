@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CallTranscription.WebApi.FunctionalTests.Transcriptions;
 
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Once))]
 public class SignatureTests(DatabaseKind kind) : WebhookTestBase(kind)
 {
     private const string Secret = "wsec_test_5b0c1f7e2d";

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CallTranscription.WebApi.FunctionalTests.Transcriptions;
 
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Once))]
 public class ValidationTests(DatabaseKind kind) : WebhookTestBase(kind)
 {
     private static readonly string[] _fields = ["conversation_id", "speaker", "message", "timestamp"];

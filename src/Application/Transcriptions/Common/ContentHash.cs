@@ -17,7 +17,7 @@ public static class ContentHash
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         AppendField(hash, conversationId);
-        AppendField(hash, speaker.ToString());
+        AppendField(hash, HashedSpelling(speaker));
         AppendField(hash, timestamp.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
         AppendField(hash, message);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
@@ -35,11 +35,23 @@ public static class ContentHash
         AppendField(hash, "post_call_transcription");
         AppendField(hash, conversationId);
         AppendField(hash, entryIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        AppendField(hash, speaker == SpeakerType.Agent ? "agent" : "driver");
+        AppendField(hash, HashedSpelling(speaker));
         AppendField(hash, timestamp.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
         AppendField(hash, message);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
+
+    /// <summary>
+    /// The speaker as hashed. Every stored content_hash holds these bytes, so they never change: they are what the
+    /// first turns were hashed with, written out here instead of taken from the enum's C# names, which a rename would
+    /// change — and a redelivery across that deploy would hash differently and be stored a second time.
+    /// </summary>
+    private static string HashedSpelling(SpeakerType speaker) => speaker switch
+    {
+        SpeakerType.Agent => "Agent",
+        SpeakerType.Driver => "Driver",
+        _ => throw new ArgumentOutOfRangeException(nameof(speaker), speaker, "This speaker has no spelling in the content hash."),
+    };
 
     // Length-prefixed so that ("ab", "c") and ("a", "bc") never collide.
     private static void AppendField(IncrementalHash hash, string value)

@@ -1,7 +1,9 @@
 using CallTranscription.WebApi.ErrorHandling;
 using CallTranscription.WebApi.Logging;
+using CallTranscription.WebApi.RateLimiting;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace CallTranscription.WebApi.Webhooks.PostCall;
@@ -9,6 +11,7 @@ namespace CallTranscription.WebApi.Webhooks.PostCall;
 /// <summary>ElevenLabs' own post-call webhook; served only when its secret is configured (<see cref="PostCallWebhook"/>).</summary>
 [ApiController]
 [Route(Path)]
+[EnableRateLimiting(ClientRateLimiting.WebhookPolicy)]
 public sealed partial class PostCallWebhookController(
     IMediator mediator,
     WebhookSignatureVerifier signatureVerifier,

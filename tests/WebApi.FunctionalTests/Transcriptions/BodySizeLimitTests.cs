@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using CallTranscription.WebApi.FunctionalTests.Infrastructure;
+
+namespace CallTranscription.WebApi.FunctionalTests.Transcriptions;
+
+/// <summary>On the real server (Kestrel enforces the size limit itself on a chunked body; the in-memory one does not).</summary>
+public class BodySizeLimitTests
+{
+    private static readonly byte[] _oversized = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string>
+    {
+        ["conversation_id"] = "conv_big", ["speaker"] = "agent", ["message"] = new string('m', 70_000), ["timestamp"] = "2026-11-21T14:03:07Z",
+    }));
+
+    private DirectoryInfo _directory = null!;
+    private ServiceProcess _service = null!;
+    private HttpClient _client = null!;
+
+    [OneTimeSetUp]
+    public async Task StartServiceAsync()
+    {
+        _directory = Directory.CreateTempSubdirectory("calltranscription-size-");
+        _service = ServiceProcess.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_directory.FullName, "size.db")};Pooling=False",
+        });
+        await _service.WaitUntilListeningAsync();
+        _client = new HttpClient { BaseAddress = _service.BaseAddress };
+    }
+
+    [OneTimeTearDown]
+    public async Task StopServiceAsync()
+    {
+        _client.Dispose();
+        await _service.DisposeAsync();
+        _directory.Delete(recursive: true);
+    }
+
+    [Test]
+    public async Task ShouldAnswerAChunkedBodyAsAContentLengthBody()
+    {
+        var withLength = await SendAsync(new ByteArrayContent(_oversized), chunked: false);
+        var chunked = await SendAsync(new ByteArrayContent(_oversized), chunked: true);
+
+        Assert.That(chunked.Request.Content!.Headers.ContentLength, Is.Null);
+        Assert.That((withLength.Status, chunked.Status), Is.EqualTo((HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.RequestEntityTooLarge)));
+        Assert.That(chunked.Body, Is.EqualTo(withLength.Body));
+        Assert.That(chunked.Body, Does.Contain("at most 65536 bytes"));
+    }
+
+    private async Task<(HttpStatusCode Status, string Body, HttpRequestMessage Request)> SendAsync(HttpContent content, bool chunked)
+    {
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/elevenlabs/transcription") { Content = content };
+        request.Headers.TransferEncodingChunked = chunked;
+        using var response = await _client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), request);
+    }
+}
