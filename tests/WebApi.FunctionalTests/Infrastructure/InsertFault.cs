@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CallTranscription.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CallTranscription.WebApi.FunctionalTests.Infrastructure;
@@ -23,6 +24,10 @@ public sealed class InsertFault(TestDatabase database, Func<int, Exception?> fau
             throw fault;
         }
     }
+
+    // The service rehearses one turn before it serves (DatabaseWarmUp); only the turns of the test are faulted.
+    private static bool IsWarmUp(DbCommand command) =>
+        command.Parameters.Cast<DbParameter>().Any(p => p.Value is DatabaseWarmUp.ConversationId);
 
     private sealed class CommandFailer(InsertFault fault) : DbCommandInterceptor
     {
