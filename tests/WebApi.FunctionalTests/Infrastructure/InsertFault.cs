@@ -31,10 +31,6 @@ public sealed class InsertFault(TestDatabase database, Func<int, Exception?> fau
 
     private sealed class CommandFailer(InsertFault fault) : DbCommandInterceptor
     {
-        // Start-up rehearses one turn, rolled back, for its own conversation "warm up": not a delivery.
-        private static bool IsWarmUp(DbCommand command) =>
-            command.Parameters.Cast<DbParameter>().Any(p => p.Value is "warm up");
-
         public override InterceptionResult<DbDataReader> ReaderExecuting(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
         {
