@@ -9,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace CallTranscription.Infrastructure.Persistence;
 
 /// <summary>
-/// Rehearses one turn — every read and both inserts, through the repositories — in a transaction that is rolled back,
-/// before the service takes traffic. EF Core then builds its model and compiles each query once, here, instead of in
-/// every request of the first burst at the same time (measured: seconds of near-standstill after a start under load).
+/// Rehearses one turn through the repositories before the service takes traffic: every read, then both inserts in a
+/// transaction that is rolled back. EF Core builds its model and compiles each query and its update pipeline once,
+/// here, instead of in every request of the first burst at the same time. The reads run first, outside the
+/// transaction, so the insert's transaction (and its locks) lasts only the insert.
 /// </summary>
 public static partial class DatabaseWarmUp
 {
@@ -28,15 +29,17 @@ public static partial class DatabaseWarmUp
         }
 
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseWarmUp).FullName!);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.StartupTimeout > TimeSpan.Zero ? options.StartupTimeout : TimeSpan.FromSeconds(30));
         try
         {
             var timeProvider = services.GetRequiredService<TimeProvider>();
             var started = timeProvider.GetTimestamp();
             await using var scope = services.CreateAsyncScope();
-            await RehearseTurnAsync(scope.ServiceProvider, cancellationToken);
+            await RehearseTurnAsync(scope.ServiceProvider, timeout.Token);
             LogWarmedUp(logger, timeProvider.GetElapsedTime(started).TotalMilliseconds);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Only the first requests are slower for it.
             LogFailed(logger, exception);
@@ -50,13 +53,15 @@ public static partial class DatabaseWarmUp
         var transcriptions = services.GetRequiredService<ITranscriptionRepository>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
 
-        using var turn = await services.GetRequiredService<IWriteGate>().EnterAsync(cancellationToken);
-        context.Database.AutoSavepointsEnabled = false;
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         await calls.FindForUpdateAsync(ConversationId, cancellationToken);
         await transcriptions.FindByContentHashAsync(ConversationId, new string('0', 64), cancellationToken);
         await services.GetRequiredService<IDriverLookup>().FindDriverIdByConversationIdAsync(ConversationId, cancellationToken);
         var sequenceNumber = await transcriptions.GetLastSequenceNumberAsync(ConversationId, cancellationToken) + 1;
+        context.ChangeTracker.Clear();
+
+        using var turn = await services.GetRequiredService<IWriteGate>().EnterAsync(cancellationToken);
+        context.Database.AutoSavepointsEnabled = false;
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         calls.Add(Call.StartedBy(ConversationId, driverId: null, now, now));
         transcriptions.Add(new Transcription
         {

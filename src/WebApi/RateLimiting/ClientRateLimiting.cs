@@ -6,13 +6,23 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace CallTranscription.WebApi.RateLimiting;
 
 /// <summary>
-/// A fixed window per client address, with ASP.NET Core's built-in limiter; 429 in the contract's error shape. Only
-/// endpoints marked <c>[EnableRateLimiting(ClientRateLimiting.WebhookPolicy)]</c> are limited: health probes and the
+/// A fixed window per client address for the per-turn webhook, and a concurrency limit for the post-call webhook, with
+/// ASP.NET Core's built-in limiter; 429 in the contract's error shape. Only endpoints marked with one of the policies
+/// are limited: health probes and the
 /// API description come from the same proxy address as the webhook traffic and must not share its budget.
 /// </summary>
 internal static class ClientRateLimiting
 {
     public const string WebhookPolicy = "webhook";
+
+    /// <summary>
+    /// The post-call webhook: its bodies are read whole before the signature can be judged (audio runs to tens of MB),
+    /// so a few at a time in the whole process, the rest queued in order; its own budget, apart from the per-turn one.
+    /// </summary>
+    public const string PostCallPolicy = "post-call";
+
+    private const int PostCallConcurrency = 4;
+    private const int PostCallQueue = 64;
 
     public static IServiceCollection AddClientRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +36,12 @@ internal static class ClientRateLimiting
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PermitLimit, Window = settings.Window, QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter(string.Empty));
+            limiter.AddConcurrencyLimiter(PostCallPolicy, concurrency =>
+            {
+                concurrency.PermitLimit = PostCallConcurrency;
+                concurrency.QueueLimit = PostCallQueue;
+                concurrency.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
+            });
         });
         return services;
     }

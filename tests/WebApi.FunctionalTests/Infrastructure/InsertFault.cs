@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace CallTranscription.WebApi.FunctionalTests.Infrastructure;
 
 /// <summary>
-/// Fails the insert of a turn — after the call was inserted — to prove what the service does when a write fails
-/// midway: a command interceptor on the service's DbContext throws before the INSERT is sent.
+/// Fails the insert of a turn to prove what the service does when a write fails midway: a command interceptor on the
+/// service's DbContext throws once the INSERT has run, so the call and the turn are both written in the transaction
+/// and must be rolled back.
 /// </summary>
 public sealed class InsertFault(TestDatabase database, Func<int, Exception?> faultForAttempt)
 {
@@ -31,27 +32,34 @@ public sealed class InsertFault(TestDatabase database, Func<int, Exception?> fau
 
     private sealed class CommandFailer(InsertFault fault) : DbCommandInterceptor
     {
-        public override InterceptionResult<DbDataReader> ReaderExecuting(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
         {
-            FailIfInsert(command);
+            FailIfInsert(command, result);
             return result;
         }
 
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        public override ValueTask<DbDataReader> ReaderExecutedAsync(
+            DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
         {
-            FailIfInsert(command);
+            FailIfInsert(command, result);
             return ValueTask.FromResult(result);
         }
 
-        private void FailIfInsert(DbCommand command)
+        private void FailIfInsert(DbCommand command, DbDataReader inserted)
         {
             // SQLite and PostgreSQL quote identifiers only where needed; SQL Server always brackets them.
             var sql = command.CommandText.Replace("\"", "", StringComparison.Ordinal).Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
             if (sql.Contains("INSERT INTO call_transcriptions", StringComparison.Ordinal) && !IsWarmUp(command))
             {
-                fault.Hit();
+                try
+                {
+                    fault.Hit();
+                }
+                catch
+                {
+                    inserted.Dispose(); // the row is written; the transaction has to roll it back
+                    throw;
+                }
             }
         }
     }

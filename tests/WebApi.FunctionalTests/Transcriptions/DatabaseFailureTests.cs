@@ -93,6 +93,25 @@ public class DatabaseFailureTests(DatabaseKind kind) : WebhookTestBase(kind)
     }
 
     [Test]
+    public async Task ShouldAnswerWithTheStoredTurnWhenACommitSucceedsButReportsAFault()
+    {
+        var fault = new CommitFault(Database);
+        await using var factory = new CallTranscriptionApiFactory(
+            Database, new Dictionary<string, string?> { ["Database:Retry:BaseDelay"] = "00:00:00.010" }, fault.AddTo);
+        using var client = factory.CreateClient();
+        fault.Arm();
+
+        var response = await PostTurnAsync(Turn("conv_ambiguous"), client);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), "the retry finds the committed turn");
+        Assert.That(response.Headers.Contains("Idempotent-Replayed"), Is.True);
+        var body = await ReadJsonAsync(response);
+        var stored = await QueryAsync(db => db.CallTranscriptions.SingleAsync());
+        Assert.That(body.GetProperty("transcription_id").GetInt32(), Is.EqualTo(stored.Id));
+        await AssertOneTurnStoredAsync();
+    }
+
+    [Test]
     public async Task ShouldAnswer500AfterTheLastAttempt()
     {
         var fault = new InsertFault(Database, _ => new TimeoutException("still down"));

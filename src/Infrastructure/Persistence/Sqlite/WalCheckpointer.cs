@@ -20,14 +20,15 @@ internal sealed partial class WalCheckpointer(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
 
-    private const int PageSize = 4096; // SQLite's default, which the migrations keep
+    private long _pageSize = 4096; // SQLite's default, until the file says otherwise
 
-    private long TruncateAtFrames => databaseOptions.Value.WalSizeLimitMiB * 1024L * 1024L / PageSize;
+    private long TruncateAtFrames => databaseOptions.Value.WalSizeLimitMiB * 1024L * 1024L / _pageSize;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, timeProvider);
         SqliteConnection? connection = null;
+        var failing = false;
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -36,11 +37,18 @@ internal sealed partial class WalCheckpointer(
                 {
                     connection ??= Open();
                     await CheckpointAsync(connection, stoppingToken);
+                    failing = false;
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    // Nothing acknowledged depends on a checkpoint: the log only grows until the next one.
-                    LogFailed(exception);
+                    // Nothing acknowledged depends on a checkpoint: the log only grows until the next one. Said once
+                    // per spell of failures, not five times a second.
+                    if (!failing)
+                    {
+                        LogFailed(exception);
+                    }
+
+                    failing = true;
                     connection?.Dispose();
                     connection = null;
                 }
@@ -67,21 +75,35 @@ internal sealed partial class WalCheckpointer(
 
         using (await gate.EnterAsync(cancellationToken))
         {
-            var truncated = WalCheckpoint.Truncate(connection);
-            LogTruncated(pass.LogFrames, truncated.Blocked);
+            // Blocked means a reader still uses the log (a health probe, say): the next pass tries again.
+            if (WalCheckpoint.Truncate(connection).Blocked)
+            {
+                LogTruncateBlocked(pass.LogFrames);
+            }
+            else
+            {
+                LogTruncated(pass.LogFrames);
+            }
         }
     }
 
+    // ReadWrite, not the default ReadWriteCreate: the migrations create the file, never the checkpointer.
     private SqliteConnection Open()
     {
-        var connection = new SqliteConnection(connectionString.Value);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString.Value) { Mode = SqliteOpenMode.ReadWrite }.ToString());
         connection.Open();
+        using var pageSize = connection.CreateCommand();
+        pageSize.CommandText = "PRAGMA page_size";
+        _pageSize = (long)pageSize.ExecuteScalar()!;
         return connection;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "WAL checkpoint: the log reached {Frames} frames and was truncated between two turns (blocked by a reader: {Blocked})")]
-    private partial void LogTruncated(int frames, bool blocked);
+    [LoggerMessage(Level = LogLevel.Information, Message = "WAL checkpoint: the log reached {Frames} frames and was truncated between two turns")]
+    private partial void LogTruncated(int frames);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "WAL checkpoint failed; retrying shortly")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "WAL checkpoint: the log reached {Frames} frames; a reader kept it from being truncated, trying again shortly")]
+    private partial void LogTruncateBlocked(int frames);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "WAL checkpoint failed; retrying every pass, logged again once one succeeds and another fails")]
     private partial void LogFailed(Exception exception);
 }

@@ -41,6 +41,12 @@ public static class PostCallRequestReader
                     kept = null;
                 }
 
+                // An event the service reads, over the limit: answered now rather than after the rest of the body.
+                if (kept is null && scanner.Type is { } readType && PostCallEventTypes.IsRead(readType))
+                {
+                    throw TooLarge(readType);
+                }
+
                 kept?.Write(bytes);
             }
         }
@@ -66,11 +72,11 @@ public static class PostCallRequestReader
         }
 
         // Over the limit, and an event the service reads (or one whose type only a full parse could tell).
-        throw scanner.TypeIsUndecidable || scanner.Type is not null
-            ? new RequestRejectedException(StatusCodes.Status413PayloadTooLarge, "Payload too large",
-                $"A {scanner.Type ?? "post-call"} event is at most {MaxReadBodyBytes} bytes.")
-            : Reject(NotAnEnvelope);
+        throw scanner.TypeIsUndecidable || scanner.Type is not null ? TooLarge(scanner.Type) : Reject(NotAnEnvelope);
     }
+
+    private static RequestRejectedException TooLarge(string? type) =>
+        new(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"A {type ?? "post-call"} event is at most {MaxReadBodyBytes} bytes.");
 
     private static PostCallEvent Parse(ReadOnlyMemory<byte> body)
     {

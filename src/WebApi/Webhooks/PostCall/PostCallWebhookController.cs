@@ -11,7 +11,7 @@ namespace CallTranscription.WebApi.Webhooks.PostCall;
 /// <summary>ElevenLabs' own post-call webhook; served only when its secret is configured (<see cref="PostCallWebhook"/>).</summary>
 [ApiController]
 [Route(Path)]
-[EnableRateLimiting(ClientRateLimiting.WebhookPolicy)]
+[EnableRateLimiting(ClientRateLimiting.PostCallPolicy)]
 public sealed partial class PostCallWebhookController(
     IMediator mediator,
     WebhookSignatureVerifier signatureVerifier,
