@@ -16,7 +16,7 @@ namespace CallTranscription.Infrastructure.Persistence;
 public static partial class DatabaseWarmUp
 {
     // Not a conversation a sender can name: conversation ids are validated to hold no spaces.
-    private const string ConversationId = "warm up";
+    public const string ConversationId = "warm up";
 
     /// <summary>Skipped when start-up was told not to wait for the database (Database:StartupTimeout=0).</summary>
     public static async Task WarmUpAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
