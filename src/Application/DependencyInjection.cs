@@ -1,4 +1,5 @@
 using System.Reflection;
+using CallTranscription.Application.Calls.Common;
 using CallTranscription.Application.Common.Behaviors;
 using CallTranscription.Application.Common.Notifications;
 using FluentValidation;
@@ -27,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, IsolatingMediator>();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddScoped<CallStarter>();
 
         foreach (var assembly in extensionAssemblies.Prepend(typeof(DependencyInjection).Assembly).Distinct())
         {

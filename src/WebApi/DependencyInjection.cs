@@ -4,6 +4,7 @@ using CallTranscription.WebApi.OpenApi;
 using CallTranscription.WebApi.RateLimiting;
 using CallTranscription.WebApi.Serialization;
 using CallTranscription.WebApi.Webhooks;
+using CallTranscription.WebApi.Webhooks.PostCall;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using InfrastructureDependencies = CallTranscription.Infrastructure.DependencyInjection;
 
@@ -13,7 +14,7 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddControllers().AddJsonOptions(json => json.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, WebApiJsonContext.Default));
+        services.AddControllers(mvc => mvc.ServeOnlyWhenEnabled(configuration)).AddJsonOptions(json => json.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, WebApiJsonContext.Default));
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebApiJsonContext.Default));
         services.AddProblemDetails();
         services.AddExceptionHandler<ContractExceptionHandler>();
@@ -34,6 +35,7 @@ public static class DependencyInjection
         app.UseRateLimiter();
 
         app.MapControllers();
+        PostCallWebhook.LogWhenOff(app);
         app.MapOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(InfrastructureDependencies.ReadinessTag) });

@@ -1,31 +1,60 @@
 namespace CallTranscription.Domain.Calls;
 
-/// <summary>One ElevenLabs conversation with a driver; created by its first dialogue turn.</summary>
+/// <summary>
+/// One ElevenLabs conversation with a driver. It starts in progress and ends once, completed or failed; an ended call
+/// never changes again, so events that arrive late or out of order cannot move it back.
+/// </summary>
 public sealed class Call
 {
+    private Call()
+    {
+    }
+
     public int Id { get; private set; }
 
-    public required string ConversationId { get; init; }
+    public string ConversationId { get; private set; } = null!;
 
-    public int? DriverId { get; init; }
+    public int? DriverId { get; private set; }
 
-    public required DateTimeOffset CallStartTime { get; init; }
+    public DateTimeOffset CallStartTime { get; private set; }
 
-    public DateTimeOffset? CallEndTime { get; set; }
+    public DateTimeOffset? CallEndTime { get; private set; }
 
-    public CallStatus Status { get; set; } = CallStatus.InProgress;
+    public CallStatus Status { get; private set; }
 
-    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset CreatedAt { get; private set; }
 
-    public required DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
 
-    public static Call StartedBy(string conversationId, int? driverId, DateTimeOffset firstTurnAt, DateTimeOffset now) => new()
+    public bool HasEnded => Status != CallStatus.InProgress;
+
+    public static Call StartedBy(string conversationId, int? driverId, DateTimeOffset startedAt, DateTimeOffset now) => new()
     {
         ConversationId = conversationId,
         DriverId = driverId,
-        CallStartTime = firstTurnAt.ToUniversalTime(),
+        CallStartTime = startedAt.ToUniversalTime(),
         Status = CallStatus.InProgress,
         CreatedAt = now.ToUniversalTime(),
         UpdatedAt = now.ToUniversalTime(),
     };
+
+    /// <returns>False when the call had already ended: it keeps the status and end time it ended with.</returns>
+    public bool Complete(DateTimeOffset endedAt, DateTimeOffset now) => End(CallStatus.Completed, endedAt, now);
+
+    /// <returns>False when the call had already ended: it keeps the status and end time it ended with.</returns>
+    public bool Fail(DateTimeOffset endedAt, DateTimeOffset now) => End(CallStatus.Failed, endedAt, now);
+
+    private bool End(CallStatus status, DateTimeOffset endedAt, DateTimeOffset now)
+    {
+        if (HasEnded)
+        {
+            return false;
+        }
+
+        Status = status;
+        // The start may come from the relay's clock and the end from ElevenLabs': a call never ends before it started.
+        CallEndTime = (endedAt < CallStartTime ? CallStartTime : endedAt).ToUniversalTime();
+        UpdatedAt = now.ToUniversalTime();
+        return true;
+    }
 }

@@ -18,6 +18,9 @@ internal sealed partial class ContractExceptionHandler(ILogger<ContractException
             ValidationException validation => (StatusCodes.Status400BadRequest, ErrorResponse.Of(
                 "Invalid transcription payload",
                 string.Join(" ", validation.Errors.SelectMany(e => e.Value)))),
+            CallEndedException => (StatusCodes.Status409Conflict, ErrorResponse.Of(
+                "Call already ended",
+                "The call has ended and its post-call transcript is stored; this turn is not one of its turns and was not stored.")),
             RequestRejectedException rejected => (rejected.StatusCode, ErrorResponse.Of(rejected.Message, rejected.Details)),
             BadHttpRequestException badRequest => (badRequest.StatusCode, ErrorResponse.Of(
                 badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload too large" : "Bad request",

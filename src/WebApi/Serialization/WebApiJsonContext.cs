@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CallTranscription.WebApi.ErrorHandling;
 using CallTranscription.WebApi.Webhooks;
+using CallTranscription.WebApi.Webhooks.PostCall;
 
 namespace CallTranscription.WebApi.Serialization;
 
@@ -10,4 +11,5 @@ namespace CallTranscription.WebApi.Serialization;
 /// </summary>
 [JsonSerializable(typeof(TranscriptionAccepted))]
 [JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(PostCallAccepted))]
 internal sealed partial class WebApiJsonContext : JsonSerializerContext;

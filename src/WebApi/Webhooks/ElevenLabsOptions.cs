@@ -10,6 +10,12 @@ public sealed class ElevenLabsOptions
     /// </summary>
     public string? WebhookSecret { get; set; }
 
+    /// <summary>
+    /// The signing secret of the post-call webhook ElevenLabs itself sends (shown once when the webhook is created in
+    /// ElevenLabs). Without it POST /webhooks/elevenlabs/post-call is not served.
+    /// </summary>
+    public string? PostCallWebhookSecret { get; set; }
+
     /// <summary>How far the signature's timestamp may be from now; ElevenLabs' SDKs use 30 minutes.</summary>
     public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(30);
 }

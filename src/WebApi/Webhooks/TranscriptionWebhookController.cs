@@ -23,6 +23,7 @@ public sealed class TranscriptionWebhookController(
     [ProducesResponseType<TranscriptionAccepted>(StatusCodes.Status201Created)]
     [ProducesResponseType<ErrorResponse>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ErrorResponse>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ErrorResponse>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ErrorResponse>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<ErrorResponse>(StatusCodes.Status415UnsupportedMediaType)]
     [ProducesResponseType<ErrorResponse>(StatusCodes.Status429TooManyRequests)]

@@ -23,6 +23,17 @@ public sealed class WebhookSignatureVerifier(IOptions<ElevenLabsOptions> options
             return;
         }
 
+        using var check = Start(options.Value.WebhookSecret!, header);
+        check.Append(body);
+        check.Finish();
+    }
+
+    /// <summary>
+    /// Checks the header now (401 when it is missing, malformed or stale) and returns the check of the body signed with
+    /// <paramref name="secret"/>, which takes the raw bytes as they arrive.
+    /// </summary>
+    public SignatureCheck Start(string secret, string? header)
+    {
         if (!SignatureHeader.TryParse(header, out var signed))
         {
             throw Unauthorized($"The {HeaderName} header is missing or malformed.");
@@ -35,11 +46,7 @@ public sealed class WebhookSignatureVerifier(IOptions<ElevenLabsOptions> options
             throw Unauthorized($"The {HeaderName} timestamp is outside the allowed window (t is in Unix seconds).");
         }
 
-        var expected = Sign(options.Value.WebhookSecret!, signed.Timestamp, body);
-        if (!signed.Signatures.Any(candidate => CryptographicOperations.FixedTimeEquals(candidate, expected)))
-        {
-            throw Unauthorized($"The {HeaderName} does not match the body.");
-        }
+        return new SignatureCheck(secret, signed.Timestamp, signed.Signatures);
     }
 
     public static byte[] Sign(string secret, long timestamp, ReadOnlySpan<byte> body)
@@ -51,6 +58,6 @@ public sealed class WebhookSignatureVerifier(IOptions<ElevenLabsOptions> options
         return HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), message);
     }
 
-    private static RequestRejectedException Unauthorized(string details) =>
+    internal static RequestRejectedException Unauthorized(string details) =>
         new(StatusCodes.Status401Unauthorized, "Invalid webhook signature", details);
 }

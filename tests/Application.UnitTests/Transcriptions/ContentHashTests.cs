@@ -50,4 +50,14 @@ public class ContentHashTests
     [Test]
     public void ShouldRefuseASpeakerItHasNoSpellingFor() => Assert.Throws<ArgumentOutOfRangeException>(
         () => ContentHash.Of("conv", (SpeakerType)7, _at, "Hello"));
+
+    [Test]
+    public void ShouldTellIdenticalTranscriptEntriesApartByTheirPlace() => Assert.That(
+        ContentHash.OfTranscriptEntry("conv", 3, SpeakerType.Driver, _at, "Yes."),
+        Is.Not.EqualTo(ContentHash.OfTranscriptEntry("conv", 4, SpeakerType.Driver, _at, "Yes.")));
+
+    [Test]
+    public void ShouldNeverGiveATranscriptEntryTheHashOfADeliveredTurn() => Assert.That(
+        ContentHash.OfTranscriptEntry("conv", 0, SpeakerType.Agent, _at, "Hello"),
+        Is.Not.EqualTo(ContentHash.Of("conv", SpeakerType.Agent, _at, "Hello")).And.Length.EqualTo(ContentHash.Length));
 }

@@ -1,3 +1,5 @@
+using CallTranscription.Application.Calls.Common;
+using CallTranscription.Application.Common.Exceptions;
 using CallTranscription.Application.Common.Interfaces;
 using CallTranscription.Application.Transcriptions.Common;
 using CallTranscription.Application.Transcriptions.SaveTranscription;
@@ -30,7 +32,8 @@ public class SaveTranscriptionCommandHandlerTests
         _mediator = new Mock<IMediator>();
         _unitOfWork = new InlineUnitOfWork();
         _handler = new SaveTranscriptionCommandHandler(
-            _calls.Object, _transcriptions.Object, _drivers.Object, _unitOfWork, _mediator.Object,
+            _calls.Object, _transcriptions.Object, new CallStarter(_calls.Object, _drivers.Object, NullLogger<CallStarter>.Instance),
+            _unitOfWork, _mediator.Object,
             new FixedTimeProvider(_now), NullLogger<SaveTranscriptionCommandHandler>.Instance);
     }
 
@@ -192,6 +195,43 @@ public class SaveTranscriptionCommandHandlerTests
 
         Assert.ThrowsAsync<OperationCanceledException>(() => _handler.Handle(Turn("agent"), request.Token));
     }
+
+    [Test]
+    public async Task ShouldReplayALateTurnThatTheTranscriptAlreadyStored()
+    {
+        var fromTranscript = StoredTurn(SpeakerType.Driver, "Yes, it is fixed.", sequenceNumber: 4);
+        EndedCallWith(StoredTurn(SpeakerType.Agent, "Is the brake light fixed?", sequenceNumber: 3), fromTranscript);
+
+        var result = await _handler.Handle(Turn("user", message: " Yes, it is fixed. "), CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new SaveTranscriptionResult(fromTranscript.Id, 4, Replayed: true)));
+        _transcriptions.Verify(t => t.Add(It.IsAny<Transcription>()), Times.Never);
+        _mediator.Verify(m => m.Publish(It.IsAny<TranscriptionSaved>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public void ShouldRefuseALateTurnThatIsNotAmongTheStoredTurns()
+    {
+        EndedCallWith(StoredTurn(SpeakerType.Driver, "Yes, it is fixed.", sequenceNumber: 1));
+
+        Assert.ThrowsAsync<CallEndedException>(() => _handler.Handle(Turn("agent", message: "Yes, it is fixed."), CancellationToken.None));
+        _transcriptions.Verify(t => t.Add(It.IsAny<Transcription>()), Times.Never);
+    }
+
+    private void EndedCallWith(params Transcription[] stored)
+    {
+        var call = Call.StartedBy(ConversationId, 7, _now.AddMinutes(-5), _now.AddMinutes(-5));
+        call.Complete(_now.AddMinutes(-1), _now.AddMinutes(-1));
+        _calls.Setup(c => c.FindForUpdateAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(call);
+        _transcriptions.Setup(t => t.ListByConversationAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(stored);
+        _transcriptions.Setup(t => t.GetLastSequenceNumberAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(stored.Length);
+    }
+
+    private static Transcription StoredTurn(SpeakerType speaker, string message, int sequenceNumber) => new()
+    {
+        ConversationId = ConversationId, SpeakerType = speaker, MessageText = message, Timestamp = _now.AddMinutes(-2),
+        SequenceNumber = sequenceNumber, ContentHash = new string('b', 64), CreatedAt = _now.AddMinutes(-1),
+    };
 
     private static SaveTranscriptionCommand Turn(string speaker, string timestamp = "2026-11-21T13:59:00Z", string message = "Hello") =>
         new(ConversationId, speaker, message, timestamp);

@@ -16,6 +16,9 @@ public abstract class WebhookTestBase(DatabaseKind kind)
 {
     protected const string WebhookPath = "/webhooks/elevenlabs/transcription";
 
+    /// <summary>The post-call webhook's secret in the service every suite shares; the per-turn webhook stays public.</summary>
+    protected const string PostCallSecret = "wsec_post_call_8d41e0a9c3";
+
     protected DatabaseKind Kind { get; } = kind;
 
     protected TestDatabase Database { get; private set; } = null!;
@@ -28,7 +31,7 @@ public abstract class WebhookTestBase(DatabaseKind kind)
     public async Task StartServiceAsync()
     {
         Database = await TestDatabase.CreateAsync(Kind);
-        Factory = new CallTranscriptionApiFactory(Database);
+        Factory = new CallTranscriptionApiFactory(Database, new Dictionary<string, string?> { ["ElevenLabs:PostCallWebhookSecret"] = PostCallSecret });
         Client = Factory.CreateClient();
     }
 

@@ -23,15 +23,18 @@ public class ExtensionTests(DatabaseKind kind) : WebhookTestBase(kind)
     {
         _saved = new SavedTurns();
         _silent = new SilentEndpoint();
-        _extended = new CallTranscriptionApiFactory(Database, configureServices: services => services
-            .AddSingleton(_saved)
-            .AddSingleton(_silent)
-            .AddSingleton<IComplianceQueue>(_saved)
-            // The failing handlers first, by hand: whichever order reflection lists the types in, the recording handler
-            // then runs after them and shows that a failure does not silence the handlers after it.
-            .AddScoped<INotificationHandler<TranscriptionSaved>, FailingHandler>()
-            .AddScoped<INotificationHandler<TranscriptionSaved>, TimingOutHandler>()
-            .AddHandlersFrom(typeof(ExtensionTests).Assembly));
+        _extended = new CallTranscriptionApiFactory(
+            Database,
+            new Dictionary<string, string?> { ["ElevenLabs:PostCallWebhookSecret"] = PostCallSecret },
+            services => services
+                .AddSingleton(_saved)
+                .AddSingleton(_silent)
+                .AddSingleton<IComplianceQueue>(_saved)
+                // The failing handlers first, by hand: whichever order reflection lists the types in, the recording handler
+                // then runs after them and shows that a failure does not silence the handlers after it.
+                .AddScoped<INotificationHandler<TranscriptionSaved>, FailingHandler>()
+                .AddScoped<INotificationHandler<TranscriptionSaved>, TimingOutHandler>()
+                .AddHandlersFrom(typeof(ExtensionTests).Assembly));
         _client = _extended.CreateClient();
     }
 
@@ -69,6 +72,24 @@ public class ExtensionTests(DatabaseKind kind) : WebhookTestBase(kind)
             Assert.That(_saved.StoredWhenNotified.Single(), Is.True, "the turn was committed before the handler ran");
             Assert.That(_saved.Flagged.Single(), Is.EqualTo(("conv_extended", saved.TranscriptionId)), "the handler docs/extending.md shows ran");
         });
+    }
+
+    [Test]
+    public async Task ShouldCallAnAddedHandlerForEachTurnATranscriptStores()
+    {
+        var startedAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds());
+        var body = PostCallEvents.Transcription("conv_extended_transcript", startedAt, 20, [new("agent", "Hello Sam.", 0), new("user", "Hi.", 3)]);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/elevenlabs/post-call") { Content = new ByteArrayContent(body) };
+        request.Headers.TryAddWithoutValidation("ElevenLabs-Signature", PostCallEvents.Signature(PostCallSecret, DateTimeOffset.UtcNow, body));
+
+        var response = await _client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(_saved.Received.Select(s => (s.ConversationId, s.SequenceNumber, s.Speaker)), Is.EqualTo(new[]
+        {
+            ("conv_extended_transcript", 1, SpeakerType.Agent), ("conv_extended_transcript", 2, SpeakerType.Driver),
+        }));
+        Assert.That(_saved.StoredWhenNotified, Has.All.True, "the turns were committed before the handler ran");
     }
 
     [Test]

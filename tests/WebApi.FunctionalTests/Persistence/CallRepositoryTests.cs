@@ -15,17 +15,17 @@ public class CallRepositoryTests(DatabaseKind kind) : WebhookTestBase(kind)
     public async Task ShouldSaveAChangeToTheCallWithTheUnitOfWork()
     {
         await PostTurnAsync(Turn("conv_tracked"));
-        var endedAt = DateTimeOffset.Parse("2026-11-20T09:20:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var endedAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds());
 
         await InUnitOfWorkAsync<ICallRepository, bool>(async (calls, _, cancellationToken) =>
         {
             var call = await calls.FindForUpdateAsync("conv_tracked", cancellationToken);
-            call!.CallEndTime = endedAt;
-            return true;
+            return call!.Complete(endedAt, endedAt);
         });
 
         var stored = await QueryAsync(db => db.Calls.AsNoTracking().SingleAsync());
         Assert.That(stored.CallEndTime, Is.EqualTo(endedAt));
+        Assert.That(stored.Status, Is.EqualTo(CallStatus.Completed));
     }
 
     [Test]

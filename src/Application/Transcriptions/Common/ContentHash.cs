@@ -24,6 +24,24 @@ public static class ContentHash
     }
 
     /// <summary>
+    /// The identity of a turn taken from a post-call transcript: its entry's place in the transcript, so that two
+    /// identical entries never collide; tagged, so that it never equals the hash of a delivered turn. Nothing looks a
+    /// transcript turn up by it (a redelivered transcript is matched by its words, docs/decisions/0016-post-call-transcript-placement.md): it is the
+    /// unique key's value.
+    /// </summary>
+    public static string OfTranscriptEntry(string conversationId, int entryIndex, SpeakerType speaker, DateTimeOffset timestamp, string message)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        AppendField(hash, "post_call_transcription");
+        AppendField(hash, conversationId);
+        AppendField(hash, entryIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AppendField(hash, HashedSpelling(speaker));
+        AppendField(hash, timestamp.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AppendField(hash, message);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>
     /// The speaker as hashed. Every stored content_hash holds these bytes, so they never change: they are what the
     /// first turns were hashed with, written out here instead of taken from the enum's C# names, which a rename would
     /// change — and a redelivery across that deploy would hash differently and be stored a second time.

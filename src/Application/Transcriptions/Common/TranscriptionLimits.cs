@@ -13,4 +13,11 @@ public static class TranscriptionLimits
 
     /// <summary>Clock skew between the sender and us.</summary>
     public static readonly TimeSpan MaxTimestampLead = TimeSpan.FromDays(1);
+
+    /// <summary>Whether an instant a sender reports lies in the window above, around the server's clock.</summary>
+    public static bool IsPlausible(DateTimeOffset instant, DateTimeOffset now) =>
+        instant >= now - MaxTimestampAge && instant <= now + MaxTimestampLead;
+
+    public static string PlausibleWindow { get; } =
+        $"within {MaxTimestampAge.TotalDays:0} days before and {MaxTimestampLead.TotalDays:0} day after the server's current time";
 }

@@ -1,3 +1,4 @@
+using CallTranscription.Application.Calls.Common;
 using CallTranscription.Application.Common.Interfaces;
 using CallTranscription.Application.Common.Exceptions;
 using CallTranscription.Application.Transcriptions.Common;
@@ -11,7 +12,7 @@ namespace CallTranscription.Application.Transcriptions.SaveTranscription;
 public sealed partial class SaveTranscriptionCommandHandler(
     ICallRepository calls,
     ITranscriptionRepository transcriptions,
-    IDriverLookup drivers,
+    CallStarter callStarter,
     IUnitOfWork unitOfWork,
     IMediator mediator,
     TimeProvider timeProvider,
@@ -43,8 +44,13 @@ public sealed partial class SaveTranscriptionCommandHandler(
             return new Outcome(new SaveTranscriptionResult(stored.Id, stored.SequenceNumber, Replayed: true), DriverId: null);
         }
 
+        if (existingCall is { HasEnded: true })
+        {
+            return await ReplayLateTurnAsync(turn, existingCall, cancellationToken);
+        }
+
         var now = timeProvider.GetUtcNow();
-        var call = existingCall ?? await StartCallAsync(turn, now, cancellationToken);
+        var call = existingCall ?? await callStarter.StartAsync(turn.ConversationId, turn.Timestamp, now, cancellationToken);
 
         var sequenceNumber = await transcriptions.GetLastSequenceNumberAsync(turn.ConversationId, cancellationToken) + 1;
         var transcription = new Transcription
@@ -63,17 +69,14 @@ public sealed partial class SaveTranscriptionCommandHandler(
         return new Outcome(new SaveTranscriptionResult(transcription.Id, sequenceNumber, Replayed: false), call.DriverId);
     }
 
-    private async Task<Call> StartCallAsync(DialogueTurn turn, DateTimeOffset now, CancellationToken cancellationToken)
+    // The post-call transcript made the conversation complete: a turn the relay sends afterwards is one of its turns
+    // (with the relay's timestamp, so another content hash), or it has no place (docs/decisions/0016-post-call-transcript-placement.md).
+    private async Task<Outcome> ReplayLateTurnAsync(DialogueTurn turn, Call call, CancellationToken cancellationToken)
     {
-        var driverId = await drivers.FindDriverIdByConversationIdAsync(turn.ConversationId, cancellationToken);
-        if (driverId is null)
-        {
-            LogDriverNotFound(turn.ConversationId);
-        }
-
-        var call = Call.StartedBy(turn.ConversationId, driverId, turn.Timestamp, now);
-        calls.Add(call);
-        return call;
+        var stored = await transcriptions.ListByConversationAsync(turn.ConversationId, cancellationToken);
+        var same = stored.FirstOrDefault(t => SpokenText.Same(t, turn.Speaker, turn.Message))
+            ?? throw new CallEndedException(turn.ConversationId, call.Status);
+        return new Outcome(new SaveTranscriptionResult(same.Id, same.SequenceNumber, Replayed: true), DriverId: null);
     }
 
     private async Task PublishSavedAsync(DialogueTurn turn, Outcome outcome, CancellationToken cancellationToken)
@@ -93,9 +96,6 @@ public sealed partial class SaveTranscriptionCommandHandler(
     }
 
     private sealed record Outcome(SaveTranscriptionResult Result, int? DriverId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No ElevenLabs call record for conversation {ConversationId}; the call is stored without a driver")]
-    private partial void LogDriverNotFound(string conversationId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A TranscriptionSaved subscriber failed for conversation {ConversationId}, transcription {TranscriptionId}")]
     private partial void LogSubscriberFailed(Exception exception, string conversationId, int transcriptionId);

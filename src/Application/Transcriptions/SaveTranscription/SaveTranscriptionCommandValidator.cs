@@ -10,13 +10,7 @@ public sealed class SaveTranscriptionCommandValidator : AbstractValidator<SaveTr
         // Each field reports its first problem only; later checks assume the earlier ones passed.
         RuleLevelCascadeMode = CascadeMode.Stop;
 
-        RuleFor(c => c.ConversationId)
-            .NotEmpty().WithMessage("conversation_id is required.")
-            .MaximumLength(TranscriptionLimits.ConversationIdMaxLength)
-            .WithMessage($"conversation_id must be at most {TranscriptionLimits.ConversationIdMaxLength} characters.")
-            .Must(id => TextRules.IsIdentifier(id!))
-            .WithMessage("conversation_id must be printable ASCII without spaces.")
-            .OverridePropertyName("conversation_id");
+        RuleFor(c => c.ConversationId).MustBeAConversationId("conversation_id");
 
         RuleFor(c => c.Speaker)
             .NotEmpty().WithMessage("speaker is required.")
@@ -36,12 +30,8 @@ public sealed class SaveTranscriptionCommandValidator : AbstractValidator<SaveTr
             .NotEmpty().WithMessage("timestamp is required.")
             .Must(t => TurnTimestamp.TryParse(t, out _))
             .WithMessage("timestamp must be an ISO-8601 date and time, e.g. 2026-11-21T14:03:07Z.")
-            .Must(t => IsPlausible(TurnTimestamp.Parse(t!), timeProvider.GetUtcNow()))
-            .WithMessage($"timestamp must be within {TranscriptionLimits.MaxTimestampAge.TotalDays:0} days before "
-                + $"and {TranscriptionLimits.MaxTimestampLead.TotalDays:0} day after the server's current time.")
+            .Must(t => TranscriptionLimits.IsPlausible(TurnTimestamp.Parse(t!), timeProvider.GetUtcNow()))
+            .WithMessage($"timestamp must be {TranscriptionLimits.PlausibleWindow}.")
             .OverridePropertyName("timestamp");
     }
-
-    private static bool IsPlausible(DateTimeOffset timestamp, DateTimeOffset now) =>
-        timestamp >= now - TranscriptionLimits.MaxTimestampAge && timestamp <= now + TranscriptionLimits.MaxTimestampLead;
 }

@@ -1,0 +1,47 @@
+using CallTranscription.Application.Calls.Common;
+using CallTranscription.Application.Common.Interfaces;
+using CallTranscription.Domain.Calls;
+using MediatR;
+using Microsoft.Extensions.Logging;
+
+namespace CallTranscription.Application.Calls.FailCall;
+
+public sealed partial class FailCallCommandHandler(
+    ICallRepository calls,
+    CallStarter callStarter,
+    IUnitOfWork unitOfWork,
+    TimeProvider timeProvider,
+    ILogger<FailCallCommandHandler> logger)
+    : IRequestHandler<FailCallCommand, FailCallResult>
+{
+    public async Task<FailCallResult> Handle(FailCallCommand request, CancellationToken cancellationToken)
+    {
+        var conversationId = request.ConversationId!;
+        var failedAt = UnixTime.ToUtc(request.EventTimestamp!.Value);
+        var result = await unitOfWork.ExecuteAsync(async ct =>
+        {
+            var now = timeProvider.GetUtcNow();
+            var call = await calls.FindForUpdateAsync(conversationId, ct)
+                ?? await callStarter.StartAsync(conversationId, failedAt, now, ct);
+            var ended = call.Fail(failedAt, now);
+            return new FailCallResult(conversationId, call.Status, ended);
+        }, cancellationToken);
+
+        if (result.CallEnded)
+        {
+            LogFailed(conversationId, request.FailureReason);
+        }
+        else
+        {
+            LogAlreadyEnded(conversationId, request.FailureReason, result.CallStatus);
+        }
+
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {ConversationId} never connected ({FailureReason}); it is failed")]
+    private partial void LogFailed(string conversationId, string? failureReason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {ConversationId} reported as never connected ({FailureReason}) had already ended as {CallStatus}; it stays so")]
+    private partial void LogAlreadyEnded(string conversationId, string? failureReason, CallStatus callStatus);
+}

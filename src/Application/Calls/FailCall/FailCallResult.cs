@@ -1,0 +1,6 @@
+using CallTranscription.Domain.Calls;
+
+namespace CallTranscription.Application.Calls.FailCall;
+
+/// <param name="CallEnded">True when this event ended the call; false when it had already ended.</param>
+public sealed record FailCallResult(string ConversationId, CallStatus CallStatus, bool CallEnded);
