@@ -17,6 +17,9 @@ internal static class ConsoleTimestamps
             return services;
         }
 
+        // Without a formatter name the console logger copies its own obsolete options over the formatter's, timestamp
+        // included; naming the default one keeps the formatter's options in force.
+        services.Configure<ConsoleLoggerOptions>(options => options.FormatterName ??= ConsoleFormatterNames.Simple);
         services.Configure<SimpleConsoleFormatterOptions>(options => (options.TimestampFormat, options.UseUtcTimestamp) = ("yyyy-MM-dd'T'HH:mm:ss.fff'Z' ", true));
         services.Configure<JsonConsoleFormatterOptions>(options => (options.TimestampFormat, options.UseUtcTimestamp) = ("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", true));
         return services;

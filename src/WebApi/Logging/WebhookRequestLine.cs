@@ -54,9 +54,8 @@ internal sealed class WebhookRequestLine(
 
         Append(text, ", message length ", log.MessageLength);
         Append(text, ", error: ", log.Error);
-        var where = string.Join(", ", new[] { ("client", clientAddress), ("request", requestId), ("trace", traceId) }
-            .Where(part => part.Item2 is not null)
-            .Select(part => $"{part.Item1} {part.Item2}"));
+        (string Label, string? Value)[] origin = [("client", clientAddress), ("request", requestId), ("trace", traceId)];
+        var where = string.Join(", ", origin.Where(part => part.Value is not null).Select(part => $"{part.Label} {part.Value}"));
         return (where.Length > 0 ? text.Append(" [").Append(where).Append(']') : text).ToString();
     }
 

@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace CallTranscription.WebApi.Startup;
 
 /// <summary>
-/// Tries each address Kestrel is about to listen on, so that a port that is taken (or not permitted) stops the service
-/// before it touches the database, with one line; the host's own failure to bind logs a stack trace.
+/// Tries each address Kestrel is about to listen on, as Kestrel binds it, so that a port that is taken (or not
+/// permitted) stops the service before it touches the database, with one line; the host's own failure to bind logs a
+/// stack trace.
 /// </summary>
 internal static class ListenCheck
 {
@@ -22,27 +23,9 @@ internal static class ListenCheck
         foreach (var url in Urls(app.Configuration))
         {
             var address = BindingAddress.Parse(url);
-            if (address.IsUnixPipe || address.IsNamedPipe || address.Port == 0)
+            if (!address.IsUnixPipe && !address.IsNamedPipe && address.Port != 0 && Bind(address) is { } error)
             {
-                continue;
-            }
-
-            foreach (var endpoint in EndPoints(address))
-            {
-                using var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-                if (endpoint.Address.Equals(IPAddress.IPv6Any))
-                {
-                    socket.DualMode = true;
-                }
-
-                try
-                {
-                    socket.Bind(endpoint);
-                }
-                catch (SocketException exception)
-                {
-                    return $"Cannot listen on {url}: {exception.Message}.";
-                }
+                return $"Cannot listen on {url}: {new SocketException((int)error).Message}.";
             }
         }
 
@@ -59,24 +42,45 @@ internal static class ListenCheck
             : [.. Split(configuration["http_ports"]).Select(port => $"http://*:{port}"), .. Split(configuration["https_ports"]).Select(port => $"https://*:{port}")];
     }
 
-    // As Kestrel binds them: localhost on both loopbacks, * and + on every interface (IPv6 dual-mode where there is IPv6).
-    private static IEnumerable<IPEndPoint> EndPoints(BindingAddress address)
+    // The error Kestrel would stop on, or null. Like Kestrel: localhost needs one loopback of the two, and neither in
+    // use; * and + take every interface over IPv6 (dual-mode) and fall back to IPv4 unless the port is in use.
+    private static SocketError? Bind(BindingAddress address)
     {
+        var port = address.Port;
         if (address.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
         {
-            yield return new IPEndPoint(IPAddress.Loopback, address.Port);
-            if (Socket.OSSupportsIPv6)
+            var v4 = TryBind(new IPEndPoint(IPAddress.Loopback, port));
+            var v6 = Socket.OSSupportsIPv6 ? TryBind(new IPEndPoint(IPAddress.IPv6Loopback, port)) : SocketError.AddressFamilyNotSupported;
+            return v4 == SocketError.AddressAlreadyInUse || v6 == SocketError.AddressAlreadyInUse ? SocketError.AddressAlreadyInUse
+                : v4 is not null && v6 is not null ? v4
+                : null;
+        }
+
+        if (address.Host is "*" or "+")
+        {
+            var any = Socket.OSSupportsIPv6 ? TryBind(new IPEndPoint(IPAddress.IPv6Any, port)) : SocketError.AddressFamilyNotSupported;
+            return any is null or SocketError.AddressAlreadyInUse ? any : TryBind(new IPEndPoint(IPAddress.Any, port));
+        }
+
+        return TryBind(new IPEndPoint(IPAddress.Parse(address.Host.Trim('[', ']')), port));
+    }
+
+    private static SocketError? TryBind(IPEndPoint endpoint)
+    {
+        using var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            if (endpoint.Address.Equals(IPAddress.IPv6Any))
             {
-                yield return new IPEndPoint(IPAddress.IPv6Loopback, address.Port);
+                socket.DualMode = true;
             }
+
+            socket.Bind(endpoint);
+            return null;
         }
-        else if (address.Host is "*" or "+")
+        catch (SocketException exception)
         {
-            yield return new IPEndPoint(Socket.OSSupportsIPv6 ? IPAddress.IPv6Any : IPAddress.Any, address.Port);
-        }
-        else
-        {
-            yield return new IPEndPoint(IPAddress.Parse(address.Host.Trim('[', ']')), address.Port);
+            return exception.SocketErrorCode;
         }
     }
 }

@@ -6,7 +6,7 @@ public sealed class ElevenLabsOptions
 
     /// <summary>
     /// The webhook's signing secret. When set, every delivery must carry a valid ElevenLabs-Signature header;
-    /// when empty (the default, as the spec's endpoint is public) no signature is checked.
+    /// when empty (the default: the endpoint is public) no signature is checked.
     /// </summary>
     public string? WebhookSecret { get; set; }
 

@@ -72,6 +72,16 @@ public class SaveTranscriptionCommandValidatorTests
     public void ShouldRejectOverlongMessage() => AssertRejected(
         Valid() with { Message = new string('m', TranscriptionLimits.MessageMaxLength + 1) }, "message", "at most 20000");
 
+    [Test]
+    public void ShouldCountCharactersNotUtf16Units()
+    {
+        var emoji = string.Concat(Enumerable.Repeat("\U0001F600", TranscriptionLimits.MessageMaxLength));
+        Assert.That(emoji, Has.Length.EqualTo(2 * TranscriptionLimits.MessageMaxLength));
+
+        Assert.That(_validator.Validate(Valid() with { Message = emoji }).IsValid, Is.True);
+        AssertRejected(Valid() with { Message = emoji + "!" }, "message", "at most 20000 characters");
+    }
+
     // Built at run time: attribute arguments are stored as UTF-8, which cannot hold a lone surrogate.
     private static readonly string[] _unspeakableMessages =
     [

@@ -53,7 +53,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment.Remove("Logging__Console__FormatterName"); // the service's own default, not this shell's
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

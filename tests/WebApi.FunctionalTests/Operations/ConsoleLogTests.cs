@@ -18,7 +18,7 @@ public class ConsoleLogTests
     [Test]
     public async Task ShouldPrintTimeClientRequestAndTraceInTheSimpleFormat()
     {
-        var output = await PostOneTurnAsync("simple");
+        var output = await PostOneTurnAsync(format: null);
 
         var request = output.Split('\n').SkipWhile(l => !l.Contains("WebhookRequestLoggingMiddleware")).Take(2).ToList();
         Assert.That(request[0], Does.Match(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z (info|warn): "), output);
@@ -43,13 +43,19 @@ public class ConsoleLogTests
         });
     }
 
-    private async Task<string> PostOneTurnAsync(string format)
+    /// <param name="format">Logging:Console:FormatterName, or null for the service's default.</param>
+    private async Task<string> PostOneTurnAsync(string? format)
     {
-        await using var service = ServiceProcess.Start(new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
-            ["Logging__Console__FormatterName"] = format,
             ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_directory.FullName, "console.db")};Pooling=False",
-        });
+        };
+        if (format is not null)
+        {
+            environment["Logging__Console__FormatterName"] = format;
+        }
+
+        await using var service = ServiceProcess.Start(environment);
         await service.WaitUntilListeningAsync();
         using var client = new HttpClient { BaseAddress = service.BaseAddress };
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Acme.Compliance;
 using CallTranscription.Application;
 using CallTranscription.Application.Transcriptions.SaveTranscription;
 using CallTranscription.Domain.Transcriptions;
@@ -28,6 +29,7 @@ public class ExtensionTests(DatabaseKind kind) : WebhookTestBase(kind)
             services => services
                 .AddSingleton(_saved)
                 .AddSingleton(_silent)
+                .AddSingleton<IComplianceQueue>(_saved)
                 // The failing handlers first, by hand: whichever order reflection lists the types in, the recording handler
                 // then runs after them and shows that a failure does not silence the handlers after it.
                 .AddScoped<INotificationHandler<TranscriptionSaved>, FailingHandler>()
@@ -68,6 +70,7 @@ public class ExtensionTests(DatabaseKind kind) : WebhookTestBase(kind)
             Assert.That(saved.Speaker, Is.EqualTo(SpeakerType.Driver));
             Assert.That(saved.DriverId, Is.EqualTo(driverId));
             Assert.That(_saved.StoredWhenNotified.Single(), Is.True, "the turn was committed before the handler ran");
+            Assert.That(_saved.Flagged.Single(), Is.EqualTo(("conv_extended", saved.TranscriptionId)), "the handler docs/extending.md shows ran");
         });
     }
 
@@ -110,6 +113,7 @@ public class ExtensionTests(DatabaseKind kind) : WebhookTestBase(kind)
         var failure = _extended.Logs.Entries.Single(e => e.Exception?.Message == "subscriber is broken");
         Assert.That(failure.Level, Is.EqualTo(LogLevel.Error));
         Assert.That(failure.Fields["ConversationId"], Is.EqualTo("conv_extended_failure"), "the request's scope reaches the handlers");
+        Assert.That(failure.Message, Does.Contain(nameof(FailingHandler)).And.Contain("ConversationId = conv_extended_failure"), "without scopes too");
     }
 
     [Test]
@@ -123,8 +127,10 @@ public class ExtensionTests(DatabaseKind kind) : WebhookTestBase(kind)
         Assert.That(failure.Level, Is.EqualTo(LogLevel.Error));
     }
 
-    public sealed class SavedTurns
+    public sealed class SavedTurns : IComplianceQueue
     {
+        private readonly ConcurrentQueue<(string, int)> _flagged = new();
+
         private readonly ConcurrentQueue<TranscriptionSaved> _received = new();
         private readonly ConcurrentQueue<bool> _storedWhenNotified = new();
         private readonly ConcurrentQueue<string> _ran = new();
@@ -138,6 +144,15 @@ public class ExtensionTests(DatabaseKind kind) : WebhookTestBase(kind)
 
         public void Acted(string handler) => _ran.Enqueue(handler);
 
+        /// <summary>What docs/extending.md's example handler queued.</summary>
+        public IReadOnlyList<(string ConversationId, int TranscriptionId)> Flagged => [.. _flagged];
+
+        public Task EnqueueAsync(string conversationId, int transcriptionId, CancellationToken cancellationToken)
+        {
+            _flagged.Enqueue((conversationId, transcriptionId));
+            return Task.CompletedTask;
+        }
+
         public void Add(TranscriptionSaved saved, bool stored)
         {
             _received.Enqueue(saved);
@@ -150,6 +165,7 @@ public class ExtensionTests(DatabaseKind kind) : WebhookTestBase(kind)
             _received.Clear();
             _storedWhenNotified.Clear();
             _ran.Clear();
+            _flagged.Clear();
         }
     }
 

@@ -55,6 +55,10 @@ public class BodySizeLimitTests
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/elevenlabs/transcription") { Content = content };
         request.Headers.TransferEncodingChunked = chunked;
+        // A connection of its own (the server closes one whose body it refused), and no body sent before the server
+        // asks for it: an answer that comes while the client is still sending can be lost to the connection's reset.
+        request.Headers.ConnectionClose = true;
+        request.Headers.ExpectContinue = true;
         using var response = await _client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), request);
     }

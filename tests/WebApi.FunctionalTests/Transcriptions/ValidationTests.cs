@@ -93,6 +93,19 @@ public class ValidationTests(DatabaseKind kind) : WebhookTestBase(kind)
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
     }
 
+    [Test]
+    public async Task ShouldCountMessageCharactersAsTheDocsSay()
+    {
+        // 10,001 emoji, sent as raw UTF-8 (40 KB, under the 64 KiB body limit): 20,002 UTF-16 units, 10,001 characters.
+        var message = string.Concat(Enumerable.Repeat("\U0001F69A", 10_001));
+
+        var body = $"{{\"conversation_id\":\"conv_emoji\",\"speaker\":\"user\",\"message\":\"{message}\",\"timestamp\":\"{IsoNow()}\"}}";
+
+        var response = await PostRawAsync(body);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+    }
+
     private async Task<string> AssertRejectedAsync(HttpResponseMessage response, string detailsFragment)
     {
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));

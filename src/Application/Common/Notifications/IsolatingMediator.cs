@@ -28,11 +28,12 @@ public sealed partial class IsolatingMediator(ServiceFactory serviceFactory, ILo
             }
             catch (Exception exception) when (!exception.IsCancellationBy(cancellationToken))
             {
-                LogHandlerFailed(exception, handler.GetType().Name, typeof(TNotification).Name);
+                LogHandlerFailed(exception, handler.GetType().Name, notification);
             }
         }
     }
 
+    // The notification itself, so the line says which turn in any log format: notifications carry ids, never text.
     [LoggerMessage(Level = LogLevel.Error, Message = "Notification handler {Handler} failed on {Notification}; the other handlers still ran")]
-    private partial void LogHandlerFailed(Exception exception, string handler, string notification);
+    private partial void LogHandlerFailed(Exception exception, string handler, object notification);
 }

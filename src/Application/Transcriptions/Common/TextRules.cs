@@ -19,6 +19,25 @@ public static class TextRules
         return IsWellFormedUtf16(value);
     }
 
+    /// <summary>
+    /// Characters as the limits count them, and as JSON Schema's maxLength does: Unicode code points, so an emoji outside
+    /// the Basic Multilingual Plane is one, not the two UTF-16 units .NET's Length counts.
+    /// </summary>
+    public static int CodePointCount(string value)
+    {
+        var count = value.Length;
+        for (var i = 0; i + 1 < value.Length; i++)
+        {
+            if (char.IsSurrogatePair(value[i], value[i + 1]))
+            {
+                count--;
+                i++;
+            }
+        }
+
+        return count;
+    }
+
     private static bool IsWellFormedUtf16(string value)
     {
         for (var i = 0; i < value.Length; i++)

@@ -5,7 +5,7 @@ public static class TranscriptionLimits
 {
     public const int ConversationIdMaxLength = 128;
 
-    /// <summary>About an hour of uninterrupted speech.</summary>
+    /// <summary>About an hour of uninterrupted speech; counted in Unicode code points (TextRules.CodePointCount).</summary>
     public const int MessageMaxLength = 20_000;
 
     /// <summary>ElevenLabs retries for at most ~40 minutes; a week leaves room for replays and backfills.</summary>

@@ -20,8 +20,8 @@ public sealed class SaveTranscriptionCommandValidator : AbstractValidator<SaveTr
 
         RuleFor(c => c.Message)
             .Must(m => !string.IsNullOrWhiteSpace(m)).WithMessage("message is required.")
-            .MaximumLength(TranscriptionLimits.MessageMaxLength)
-            .WithMessage($"message must be at most {TranscriptionLimits.MessageMaxLength} characters.")
+            .Must(m => TextRules.CodePointCount(m!) <= TranscriptionLimits.MessageMaxLength)
+            .WithMessage($"message must be at most {TranscriptionLimits.MessageMaxLength} characters (Unicode code points).")
             .Must(m => TextRules.IsSpeechText(m!))
             .WithMessage("message must not contain control characters or invalid Unicode.")
             .OverridePropertyName("message");

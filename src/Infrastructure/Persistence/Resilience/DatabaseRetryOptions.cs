@@ -2,7 +2,7 @@ namespace CallTranscription.Infrastructure.Persistence.Resilience;
 
 public sealed class DatabaseRetryOptions
 {
-    /// <summary>Attempts at a unit of work while the database is failing (the spec's db_retry: 3).</summary>
+    /// <summary>Attempts at a unit of work while the database is failing, the first included.</summary>
     public int MaxAttempts { get; set; } = 3;
 
     /// <summary>First backoff delay; doubles per attempt, with jitter.</summary>
