@@ -14,6 +14,9 @@ public sealed class WebhookRequestLog
 
     public bool Replayed { get; set; }
 
+    /// <summary>Answered 2xx with nothing stored on purpose: an event type the service does not keep.</summary>
+    public bool Discarded { get; set; }
+
     public string? Error { get; set; }
 
     public Exception? Exception { get; set; }

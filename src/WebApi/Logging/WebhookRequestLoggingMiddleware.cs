@@ -49,11 +49,12 @@ internal sealed class WebhookRequestLoggingMiddleware(
         var statusCode = context.Response.StatusCode;
         var outcome = statusCode switch
         {
+            < 300 when log.Discarded => "discarded",
             < 300 => log.Replayed ? "replayed" : "stored",
             < 500 => "rejected",
             _ => "failed",
         };
-        var slow = outcome is "stored" or "replayed" && duration > options.Value.SlowRequestThreshold;
+        var slow = outcome is "stored" or "replayed" or "discarded" && duration > options.Value.SlowRequestThreshold;
         var level = outcome switch
         {
             "failed" => LogLevel.Error,

@@ -104,5 +104,7 @@ public class PostCallEventOrderTests(DatabaseKind kind) : PostCallTestBase(kind)
         Assert.That(await QueryAsync(db => db.Calls.CountAsync()), Is.Zero);
         Assert.That(Factory.Logs.Entries.Where(e => e.Fields.ContainsKey("EventType")).Select(e => e.Fields["EventType"]),
             Is.EqualTo(new[] { "post_call_summary" }));
+        Assert.That(Factory.Logs.Entries.Where(e => e.Fields.ContainsKey("Outcome")).Select(e => e.Fields["Outcome"]),
+            Is.EqualTo(new[] { "discarded" }), "the request line does not call an event it ignored stored");
     }
 }

@@ -63,9 +63,11 @@ public sealed partial class PostCallWebhookController(
             }
 
             case PostCallEventTypes.Audio:
+                log.Discarded = true;
                 return Ok(PostCallAccepted.Discarded(postCall.Type));
 
             default:
+                log.Discarded = true;
                 LogUnknownType(postCall.Type);
                 return Ok(PostCallAccepted.Discarded(postCall.Type));
         }
