@@ -2,6 +2,7 @@ using System.Reflection;
 using CallTranscription.Application.Calls.Common;
 using CallTranscription.Application.Common.Behaviors;
 using CallTranscription.Application.Common.Notifications;
+using CallTranscription.Application.Transcriptions.SaveTranscription;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<IMediator, IsolatingMediator>();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped<CallStarter>();
+        services.AddScoped<TranscriptionSavedPublisher>();
 
         foreach (var assembly in extensionAssemblies.Prepend(typeof(DependencyInjection).Assembly).Distinct())
         {

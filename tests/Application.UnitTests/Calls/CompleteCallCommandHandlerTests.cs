@@ -35,7 +35,8 @@ public class CompleteCallCommandHandlerTests
         _transcriptions.Setup(t => t.Add(It.IsAny<Transcription>())).Callback<Transcription>(_added.Add);
         _handler = new CompleteCallCommandHandler(
             _calls.Object, _transcriptions.Object, new CallStarter(_calls.Object, _drivers.Object, NullLogger<CallStarter>.Instance),
-            new InlineUnitOfWork(), _mediator.Object, new FixedTimeProvider(_now), NullLogger<CompleteCallCommandHandler>.Instance);
+            new InlineUnitOfWork(), new TranscriptionSavedPublisher(_mediator.Object, NullLogger<TranscriptionSavedPublisher>.Instance),
+            new FixedTimeProvider(_now), NullLogger<CompleteCallCommandHandler>.Instance);
     }
 
     [Test]

@@ -33,8 +33,8 @@ public class SaveTranscriptionCommandHandlerTests
         _unitOfWork = new InlineUnitOfWork();
         _handler = new SaveTranscriptionCommandHandler(
             _calls.Object, _transcriptions.Object, new CallStarter(_calls.Object, _drivers.Object, NullLogger<CallStarter>.Instance),
-            _unitOfWork, _mediator.Object,
-            new FixedTimeProvider(_now), NullLogger<SaveTranscriptionCommandHandler>.Instance);
+            _unitOfWork, new TranscriptionSavedPublisher(_mediator.Object, NullLogger<TranscriptionSavedPublisher>.Instance),
+            new FixedTimeProvider(_now));
     }
 
     [Test]

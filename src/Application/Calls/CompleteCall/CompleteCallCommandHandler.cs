@@ -1,5 +1,4 @@
 using CallTranscription.Application.Calls.Common;
-using CallTranscription.Application.Common.Exceptions;
 using CallTranscription.Application.Common.Interfaces;
 using CallTranscription.Application.Transcriptions.Common;
 using CallTranscription.Application.Transcriptions.SaveTranscription;
@@ -14,7 +13,7 @@ public sealed partial class CompleteCallCommandHandler(
     ITranscriptionRepository transcriptions,
     CallStarter callStarter,
     IUnitOfWork unitOfWork,
-    IMediator mediator,
+    TranscriptionSavedPublisher publisher,
     TimeProvider timeProvider,
     ILogger<CompleteCallCommandHandler> logger)
     : IRequestHandler<CompleteCallCommand, CompleteCallResult>
@@ -33,7 +32,9 @@ public sealed partial class CompleteCallCommandHandler(
 
         foreach (var stored in outcome.Stored)
         {
-            await PublishSavedAsync(stored, outcome.DriverId, cancellationToken);
+            await publisher.PublishAsync(
+                new TranscriptionSaved(stored.ConversationId, stored.Id, stored.SequenceNumber, stored.SpeakerType, outcome.DriverId),
+                cancellationToken);
         }
 
         return result;
@@ -79,21 +80,6 @@ public sealed partial class CompleteCallCommandHandler(
         return new Outcome(result, added, call.DriverId);
     }
 
-    private async Task PublishSavedAsync(Transcription stored, int? driverId, CancellationToken cancellationToken)
-    {
-        var saved = new TranscriptionSaved(stored.ConversationId, stored.Id, stored.SequenceNumber, stored.SpeakerType, driverId);
-        try
-        {
-            await mediator.Publish(saved, cancellationToken);
-        }
-        catch (Exception exception) when (!exception.IsCancellationBy(cancellationToken))
-        {
-            // The turns are committed: a subscriber's failure (a timeout included) must not make ElevenLabs send the
-            // transcript again.
-            LogSubscriberFailed(exception, stored.ConversationId, stored.Id);
-        }
-    }
-
     private sealed record Outcome(CompleteCallResult Result, IReadOnlyList<Transcription> Stored, int? DriverId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Post-call transcript of conversation {ConversationId} is not fully stored: "
@@ -101,6 +87,4 @@ public sealed partial class CompleteCallCommandHandler(
         + "{TurnsStored} turns stored now, {TurnsAlreadyStored} already stored")]
     private partial void LogIncomplete(string conversationId, int unplacedEntries, int storedTurnsNotInTranscript, int turnsStored, int turnsAlreadyStored);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A TranscriptionSaved subscriber failed for conversation {ConversationId}, transcription {TranscriptionId}")]
-    private partial void LogSubscriberFailed(Exception exception, string conversationId, int transcriptionId);
 }

@@ -5,18 +5,16 @@ using CallTranscription.Application.Transcriptions.Common;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Domain.Transcriptions;
 using MediatR;
-using Microsoft.Extensions.Logging;
 
 namespace CallTranscription.Application.Transcriptions.SaveTranscription;
 
-public sealed partial class SaveTranscriptionCommandHandler(
+public sealed class SaveTranscriptionCommandHandler(
     ICallRepository calls,
     ITranscriptionRepository transcriptions,
     CallStarter callStarter,
     IUnitOfWork unitOfWork,
-    IMediator mediator,
-    TimeProvider timeProvider,
-    ILogger<SaveTranscriptionCommandHandler> logger)
+    TranscriptionSavedPublisher publisher,
+    TimeProvider timeProvider)
     : IRequestHandler<SaveTranscriptionCommand, SaveTranscriptionResult>
 {
     public async Task<SaveTranscriptionResult> Handle(SaveTranscriptionCommand request, CancellationToken cancellationToken)
@@ -26,7 +24,9 @@ public sealed partial class SaveTranscriptionCommandHandler(
 
         if (!outcome.Result.Replayed)
         {
-            await PublishSavedAsync(turn, outcome, cancellationToken);
+            await publisher.PublishAsync(
+                new TranscriptionSaved(turn.ConversationId, outcome.Result.TranscriptionId, outcome.Result.SequenceNumber, turn.Speaker, outcome.DriverId),
+                cancellationToken);
         }
 
         return outcome.Result;
@@ -79,24 +79,5 @@ public sealed partial class SaveTranscriptionCommandHandler(
         return new Outcome(new SaveTranscriptionResult(same.Id, same.SequenceNumber, Replayed: true), DriverId: null);
     }
 
-    private async Task PublishSavedAsync(DialogueTurn turn, Outcome outcome, CancellationToken cancellationToken)
-    {
-        var saved = new TranscriptionSaved(
-            turn.ConversationId, outcome.Result.TranscriptionId, outcome.Result.SequenceNumber, turn.Speaker, outcome.DriverId);
-        try
-        {
-            await mediator.Publish(saved, cancellationToken);
-        }
-        catch (Exception exception) when (!exception.IsCancellationBy(cancellationToken))
-        {
-            // The turn is committed: a subscriber's failure (a timeout included) must not make the sender retry it,
-            // for the retry would be a replay, which publishes nothing.
-            LogSubscriberFailed(exception, turn.ConversationId, outcome.Result.TranscriptionId);
-        }
-    }
-
     private sealed record Outcome(SaveTranscriptionResult Result, int? DriverId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A TranscriptionSaved subscriber failed for conversation {ConversationId}, transcription {TranscriptionId}")]
-    private partial void LogSubscriberFailed(Exception exception, string conversationId, int transcriptionId);
 }
