@@ -17,10 +17,7 @@ public static class ContentHash
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         AppendField(hash, conversationId);
-        AppendField(hash, HashedSpelling(speaker));
-        AppendField(hash, timestamp.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        AppendField(hash, message);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return HashTurn(hash, speaker, timestamp, message);
     }
 
     /// <summary>
@@ -35,6 +32,12 @@ public static class ContentHash
         AppendField(hash, "post_call_transcription");
         AppendField(hash, conversationId);
         AppendField(hash, entryIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return HashTurn(hash, speaker, timestamp, message);
+    }
+
+    // What every turn's hash ends with, after what identifies where the turn came from.
+    private static string HashTurn(IncrementalHash hash, SpeakerType speaker, DateTimeOffset timestamp, string message)
+    {
         AppendField(hash, HashedSpelling(speaker));
         AppendField(hash, timestamp.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
         AppendField(hash, message);
