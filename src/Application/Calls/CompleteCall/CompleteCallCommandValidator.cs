@@ -18,12 +18,7 @@ public sealed class CompleteCallCommandValidator : AbstractValidator<CompleteCal
 
         RuleFor(c => c.ConversationId).MustBeAConversationId("data.conversation_id");
 
-        RuleFor(c => c.StartTimeUnixSecs)
-            .NotNull().WithMessage($"{StartTime} is required.")
-            .Must(UnixTime.IsValid).WithMessage($"{StartTime} must be Unix seconds.")
-            .Must(s => TranscriptionLimits.IsPlausible(UnixTime.ToUtc(s!.Value), timeProvider.GetUtcNow()))
-            .WithMessage($"{StartTime} must be {TranscriptionLimits.PlausibleWindow}.")
-            .OverridePropertyName(StartTime);
+        RuleFor(c => c.StartTimeUnixSecs).MustBeRecentUnixSeconds(StartTime, timeProvider);
 
         RuleFor(c => c.CallDurationSecs)
             .NotNull().WithMessage($"{Duration} is required.")

@@ -14,11 +14,6 @@ public sealed class FailCallCommandValidator : AbstractValidator<FailCallCommand
 
         RuleFor(c => c.ConversationId).MustBeAConversationId("data.conversation_id");
 
-        RuleFor(c => c.EventTimestamp)
-            .NotNull().WithMessage($"{EventTimestamp} is required.")
-            .Must(UnixTime.IsValid).WithMessage($"{EventTimestamp} must be Unix seconds.")
-            .Must(s => TranscriptionLimits.IsPlausible(UnixTime.ToUtc(s!.Value), timeProvider.GetUtcNow()))
-            .WithMessage($"{EventTimestamp} must be {TranscriptionLimits.PlausibleWindow}.")
-            .OverridePropertyName(EventTimestamp);
+        RuleFor(c => c.EventTimestamp).MustBeRecentUnixSeconds(EventTimestamp, timeProvider);
     }
 }
