@@ -6,7 +6,7 @@ using CallTranscription.WebApi.Startup;
 using CallTranscription.WebApi.Telemetry;
 using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args)
+var builder = WebApplication.CreateBuilder(ConfigurationReload.OffUnlessAsked(args))
     .ListenOnLoopbackByDefault()
     .AddApplicationInsightsLogging();
 
