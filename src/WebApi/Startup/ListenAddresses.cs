@@ -11,7 +11,9 @@ namespace CallTranscription.WebApi.Startup;
 internal static class ListenAddresses
 {
     private const string UrlsKey = "urls";
-    private static readonly string[] _portKeys = ["http_ports", "https_ports"];
+    private const string HttpPortsKey = "http_ports";
+    private const string HttpsPortsKey = "https_ports";
+    private static readonly string[] _portKeys = [HttpPortsKey, HttpsPortsKey];
 
     public static IEnumerable<string> Problems(IConfiguration configuration)
     {
@@ -37,7 +39,19 @@ internal static class ListenAddresses
         }
     }
 
-    private static IEnumerable<string> Split(string? value) =>
+    /// <summary>
+    /// The URLs Kestrel binds from these settings: <c>urls</c>, or else every interface on each of <c>http_ports</c>
+    /// and <c>https_ports</c>.
+    /// </summary>
+    public static IReadOnlyList<string> Urls(IConfiguration configuration)
+    {
+        var urls = Split(configuration[UrlsKey]);
+        return urls.Length > 0
+            ? urls
+            : [.. Split(configuration[HttpPortsKey]).Select(port => $"http://*:{port}"), .. Split(configuration[HttpsPortsKey]).Select(port => $"https://*:{port}")];
+    }
+
+    private static string[] Split(string? value) =>
         value?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 
     private static bool IsListenUrl(string url)

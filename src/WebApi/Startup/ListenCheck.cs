@@ -20,7 +20,7 @@ internal static class ListenCheck
             return null; // an in-memory test server, or endpoints Kestrel binds from its own section
         }
 
-        foreach (var url in Urls(app.Configuration))
+        foreach (var url in ListenAddresses.Urls(app.Configuration))
         {
             var address = BindingAddress.Parse(url);
             if (!address.IsUnixPipe && !address.IsNamedPipe && address.Port != 0 && Bind(address) is { } error)
@@ -30,16 +30,6 @@ internal static class ListenCheck
         }
 
         return null;
-    }
-
-    private static IEnumerable<string> Urls(IConfiguration configuration)
-    {
-        static string[] Split(string? value) => value?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-
-        var urls = Split(configuration["urls"]);
-        return urls.Length > 0
-            ? urls
-            : [.. Split(configuration["http_ports"]).Select(port => $"http://*:{port}"), .. Split(configuration["https_ports"]).Select(port => $"https://*:{port}")];
     }
 
     // The error Kestrel would stop on, or null. Like Kestrel: localhost needs one loopback of the two, and neither in
