@@ -27,4 +27,14 @@ public static class WebhookRequestLogExtensions
     /// <summary>The current request's log, or a detached one when the request is not a webhook delivery.</summary>
     public static WebhookRequestLog WebhookLog(this HttpContext context) =>
         context.Features.Get<WebhookRequestLog>() ?? new WebhookRequestLog();
+
+    /// <summary>
+    /// Names the conversation in the request's line and, as a logging scope, on every other line the request writes
+    /// until the scope is disposed.
+    /// </summary>
+    public static IDisposable? BeginConversation(this WebhookRequestLog log, ILogger logger, string? conversationId)
+    {
+        log.ConversationId = conversationId;
+        return logger.BeginScope(new Dictionary<string, object?> { ["ConversationId"] = conversationId });
+    }
 }

@@ -35,9 +35,9 @@ public sealed class TranscriptionWebhookController(
         var command = TranscriptionRequestReader.ToCommand(body);
 
         var log = HttpContext.WebhookLog();
-        (log.ConversationId, log.Speaker, log.MessageLength) = (command.ConversationId, command.Speaker, command.Message?.Length);
+        (log.Speaker, log.MessageLength) = (command.Speaker, command.Message?.Length);
 
-        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["ConversationId"] = command.ConversationId });
+        using var scope = log.BeginConversation(logger, command.ConversationId);
         var result = await mediator.Send(command, cancellationToken);
         (log.SequenceNumber, log.Replayed) = (result.SequenceNumber, result.Replayed);
         if (result.Replayed)

@@ -45,8 +45,7 @@ public sealed partial class PostCallWebhookController(
             case PostCallEventTypes.Transcription:
             {
                 var command = PostCallCommands.CompleteCall(postCall);
-                log.ConversationId = command.ConversationId;
-                using var scope = logger.BeginScope(new Dictionary<string, object?> { ["ConversationId"] = command.ConversationId });
+                using var scope = log.BeginConversation(logger, command.ConversationId);
                 var result = await mediator.Send(command, cancellationToken);
                 log.Replayed = result.ChangedNothing;
                 return Ok(PostCallAccepted.From(result));
@@ -55,8 +54,7 @@ public sealed partial class PostCallWebhookController(
             case PostCallEventTypes.InitiationFailure:
             {
                 var command = PostCallCommands.FailCall(postCall);
-                log.ConversationId = command.ConversationId;
-                using var scope = logger.BeginScope(new Dictionary<string, object?> { ["ConversationId"] = command.ConversationId });
+                using var scope = log.BeginConversation(logger, command.ConversationId);
                 var result = await mediator.Send(command, cancellationToken);
                 log.Replayed = !result.CallEnded;
                 return Ok(PostCallAccepted.From(result));
