@@ -1,7 +1,6 @@
 using CallTranscription.Application.Common.Interfaces;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Domain.Transcriptions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace CallTranscription.Infrastructure.Persistence;
 
 /// <summary>
-/// Rehearses one turn through the repositories before the service takes traffic: every read, then both inserts in a
-/// transaction that is rolled back. EF Core builds its model and compiles each query and its update pipeline once,
+/// Rehearses one turn through the repositories before the service takes traffic: every read, then both inserts in one
+/// attempt of the unit of work, rolled back. EF Core builds its model and compiles each query and its update pipeline once,
 /// here, instead of in every request of the first burst at the same time. The reads run first, outside the
 /// transaction, so the insert's transaction (and its locks) lasts only the insert.
 /// </summary>
@@ -48,7 +47,6 @@ public static partial class DatabaseWarmUp
 
     private static async Task RehearseTurnAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var context = services.GetRequiredService<ApplicationDbContext>();
         var calls = services.GetRequiredService<ICallRepository>();
         var transcriptions = services.GetRequiredService<ITranscriptionRepository>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
@@ -57,19 +55,18 @@ public static partial class DatabaseWarmUp
         await transcriptions.FindByContentHashAsync(ConversationId, new string('0', 64), cancellationToken);
         await services.GetRequiredService<IDriverLookup>().FindDriverIdByConversationIdAsync(ConversationId, cancellationToken);
         var sequenceNumber = await transcriptions.GetLastSequenceNumberAsync(ConversationId, cancellationToken) + 1;
-        context.ChangeTracker.Clear();
 
-        using var turn = await services.GetRequiredService<IWriteGate>().EnterAsync(cancellationToken);
-        context.Database.AutoSavepointsEnabled = false;
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        calls.Add(Call.StartedBy(ConversationId, driverId: null, now, now));
-        transcriptions.Add(new Transcription
+        var unitOfWork = ActivatorUtilities.CreateInstance<TransactionalUnitOfWork>(services);
+        await unitOfWork.RehearseAsync(_ =>
         {
-            ConversationId = ConversationId, SpeakerType = SpeakerType.Agent, MessageText = "warm up", Timestamp = now,
-            SequenceNumber = sequenceNumber, ContentHash = new string('0', 64), CreatedAt = now,
-        });
-        await context.SaveChangesAsync(cancellationToken);
-        await transaction.RollbackAsync(cancellationToken);
+            calls.Add(Call.StartedBy(ConversationId, driverId: null, now, now));
+            transcriptions.Add(new Transcription
+            {
+                ConversationId = ConversationId, SpeakerType = SpeakerType.Agent, MessageText = "warm up", Timestamp = now,
+                SequenceNumber = sequenceNumber, ContentHash = new string('0', 64), CreatedAt = now,
+            });
+            return Task.CompletedTask;
+        }, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database path warmed up in {ElapsedMs:0} ms (one turn rehearsed and rolled back)")]
