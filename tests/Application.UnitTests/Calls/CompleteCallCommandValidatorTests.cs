@@ -1,4 +1,5 @@
 using CallTranscription.Application.Calls.CompleteCall;
+using CallTranscription.Application.Transcriptions.Common;
 
 namespace CallTranscription.Application.UnitTests.Calls;
 
@@ -64,18 +65,35 @@ public class CompleteCallCommandValidatorTests
         AssertRefused(WithSecondEntry(new TranscriptEntry("user", "Yes\u0000.", 3)), "data.transcript[1].message");
 
     [Test]
+    public void ShouldRefuseAnOverlongTurn() =>
+        AssertRefused(
+            WithSecondEntry(new TranscriptEntry("user", new string('m', TranscriptionLimits.MessageMaxLength + 1), 3)),
+            "data.transcript[1].message",
+            "at most 20000 characters");
+
+    [Test]
+    public void ShouldCountATurnsCharactersAsTheTurnWebhookDoes()
+    {
+        var emoji = string.Concat(Enumerable.Repeat("\U0001F600", TranscriptionLimits.MessageMaxLength));
+        Assert.That(emoji, Has.Length.EqualTo(2 * TranscriptionLimits.MessageMaxLength));
+
+        Assert.That(_validator.Validate(WithSecondEntry(new TranscriptEntry("user", emoji, 3))).Errors, Is.Empty);
+        AssertRefused(WithSecondEntry(new TranscriptEntry("user", emoji + "!", 3)), "data.transcript[1].message", "at most 20000");
+    }
+
+    [Test]
     public void ShouldRequireTheTimeInCallOfATurn() =>
         AssertRefused(WithSecondEntry(new TranscriptEntry("user", "Yes.", null)), "data.transcript[1].time_in_call_secs");
 
     private static CompleteCallCommand WithSecondEntry(TranscriptEntry entry) =>
         Command() with { Transcript = [new TranscriptEntry("agent", "Hello?", 0), entry] };
 
-    private void AssertRefused(CompleteCallCommand command, string field)
+    private void AssertRefused(CompleteCallCommand command, string field, string saying = "")
     {
         var result = _validator.Validate(command);
 
         Assert.That(result.Errors.Select(e => e.PropertyName), Is.EqualTo(new[] { field }));
-        Assert.That(result.Errors[0].ErrorMessage, Does.StartWith(field));
+        Assert.That(result.Errors[0].ErrorMessage, Does.StartWith(field).And.Contain(saying));
     }
 
     private static CompleteCallCommand Command() => new(

@@ -50,12 +50,13 @@ public sealed class CompleteCallCommandValidator : AbstractValidator<CompleteCal
             return ($"{path}.role", $"{path}.role must be 'agent' or 'user'.");
         }
 
-        if (entry.Message!.Length > TranscriptionLimits.MessageMaxLength)
+        var message = entry.Message!;
+        if (TextRules.CodePointCount(message) > TranscriptionLimits.MessageMaxLength)
         {
-            return ($"{path}.message", $"{path}.message must be at most {TranscriptionLimits.MessageMaxLength} characters.");
+            return ($"{path}.message", $"{path}.message must be at most {TranscriptionLimits.MessageMaxLength} characters (Unicode code points).");
         }
 
-        if (!TextRules.IsSpeechText(entry.Message))
+        if (!TextRules.IsSpeechText(message))
         {
             return ($"{path}.message", $"{path}.message must not contain control characters or invalid Unicode.");
         }
