@@ -10,6 +10,8 @@ internal sealed class PostgresCallRowLock : ICallRowLock
     // Two first turns of a new conversation find no row to lock; the unique index on conversation_id makes the second
     // insert fail, and the retry pipeline re-runs it, now finding the call.
     // The only text added is the table's name, from the model, delimited by the provider; the value is a parameter.
+    // Not a compiled query: EF Core cannot compile a FromSqlRaw whose parameter is an argument of the compiled query
+    // (it throws while extracting parameters), and the filter cannot move out of the raw SQL (see above).
 #pragma warning disable EF1003
     public Task<Call?> FindAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
         context.Calls.FromSqlRaw("SELECT * FROM " + context.DelimitedTableName<Call>() + " WHERE conversation_id = {0} FOR UPDATE", conversationId)
