@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Unicode;
 using CallTranscription.Application.Transcriptions.SaveTranscription;
@@ -26,34 +28,36 @@ public static class TranscriptionRequestReader
             throw TooLarge();
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await ReadChunkAsync(request, chunk, cancellationToken)) > 0)
+        // Read where Kestrel buffered it: a turn's body is a few hundred bytes, copied once.
+        var reader = request.BodyReader;
+        while (true)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            var result = await ReadAsync(reader, cancellationToken);
+            var buffered = result.Buffer;
+            if (buffered.Length > MaxBodyBytes)
             {
+                reader.AdvanceTo(buffered.End);
                 throw TooLarge();
             }
 
-            buffer.Write(chunk, 0, read);
-        }
+            if (!result.IsCompleted)
+            {
+                reader.AdvanceTo(buffered.Start, buffered.End);
+                continue;
+            }
 
-        var bytes = buffer.ToArray();
-        if (!Utf8.IsValid(bytes))
-        {
-            throw Reject("The body is not valid UTF-8.");
+            var bytes = buffered.ToArray();
+            reader.AdvanceTo(buffered.End);
+            return Utf8.IsValid(bytes) ? bytes : throw Reject("The body is not valid UTF-8.");
         }
-
-        return bytes;
     }
 
     // Kestrel enforces the size limit itself on a body without Content-Length (chunked); answer it in the same words.
-    private static async Task<int> ReadChunkAsync(HttpRequest request, byte[] chunk, CancellationToken cancellationToken)
+    private static async ValueTask<ReadResult> ReadAsync(PipeReader reader, CancellationToken cancellationToken)
     {
         try
         {
-            return await request.Body.ReadAsync(chunk, cancellationToken);
+            return await reader.ReadAsync(cancellationToken);
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

@@ -6,8 +6,11 @@ using CallTranscription.WebApi.FunctionalTests.Infrastructure;
 
 namespace CallTranscription.WebApi.FunctionalTests.Transcriptions;
 
-/// <summary>On the real server (Kestrel enforces the size limit itself on a chunked body; the in-memory one does not).</summary>
-public class BodySizeLimitTests
+/// <summary>
+/// Bodies as the real server receives them: chunked, and in pieces. Kestrel enforces the size limit itself on a chunked
+/// body, and the in-memory server neither does that nor hands a body over in pieces.
+/// </summary>
+public class BodyOnTheWireTests
 {
     private static readonly byte[] _oversized = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string>
     {
@@ -50,6 +53,21 @@ public class BodySizeLimitTests
         Assert.That(chunked.Body, Does.Contain("at most 65536 bytes"));
     }
 
+    [Test]
+    public async Task ShouldStoreATurnWhoseBodyArrivesInPieces()
+    {
+        var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["conversation_id"] = "conv_pieces", ["speaker"] = "agent", ["message"] = "Hello, Mike.",
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+        }));
+
+        var (status, answer, _) = await SendAsync(new PiecewiseContent(body, pieces: 3), chunked: true);
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Created), answer);
+        Assert.That(answer, Does.Contain("\"sequence_number\":1"));
+    }
+
     private async Task<(HttpStatusCode Status, string Body, HttpRequestMessage Request)> SendAsync(HttpContent content, bool chunked)
     {
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -61,5 +79,26 @@ public class BodySizeLimitTests
         request.Headers.ExpectContinue = true;
         using var response = await _client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), request);
+    }
+
+    /// <summary>A body written in pieces, each flushed to the socket and a moment apart.</summary>
+    private sealed class PiecewiseContent(byte[] body, int pieces) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            var size = (body.Length + pieces - 1) / pieces;
+            for (var offset = 0; offset < body.Length; offset += size)
+            {
+                await stream.WriteAsync(body.AsMemory(offset, Math.Min(size, body.Length - offset)));
+                await stream.FlushAsync();
+                await Task.Delay(50);
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 }
