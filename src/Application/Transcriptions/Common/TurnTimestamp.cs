@@ -15,18 +15,13 @@ public static partial class TurnTimestamp
     public static bool TryParse(string? value, out DateTimeOffset utc)
     {
         utc = default;
-        var shape = value is null ? null : IsoShape().Match(value);
-        if (shape is not { Success: true })
+        if (value is null || !IsoShape().IsMatch(value))
         {
             return false;
         }
 
-        var fraction = shape.Groups["fraction"];
-        var text = fraction.Length > StoredFractionDigits
-            ? value!.Remove(fraction.Index + StoredFractionDigits, fraction.Length - StoredFractionDigits)
-            : value!;
         if (!DateTimeOffset.TryParse(
-                text,
+                WithStoredFraction(value),
                 CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
                 out var parsed))
@@ -38,9 +33,28 @@ public static partial class TurnTimestamp
         return true;
     }
 
+    // In the shape above a '.' only ever starts the fraction.
+    private static string WithStoredFraction(string value)
+    {
+        var dot = value.IndexOf('.');
+        if (dot < 0)
+        {
+            return value;
+        }
+
+        var fraction = value.AsSpan(dot + 1);
+        var digits = fraction.IndexOfAnyExceptInRange('0', '9');
+        if (digits < 0)
+        {
+            digits = fraction.Length;
+        }
+
+        return digits > StoredFractionDigits ? value.Remove(dot + 1 + StoredFractionDigits, digits - StoredFractionDigits) : value;
+    }
+
     public static DateTimeOffset Parse(string value) =>
         TryParse(value, out var utc) ? utc : throw new FormatException($"'{value}' is not an ISO-8601 timestamp.");
 
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.(?<fraction>[0-9]+))?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoShape();
 }
