@@ -7,7 +7,10 @@ public sealed class WebhookRequestLog
 
     public string? Speaker { get; set; }
 
-    /// <summary>The message's length only: its text is personal data and is never logged.</summary>
+    /// <summary>
+    /// The message's length only, in Unicode code points as its limit counts them: its text is personal data and is
+    /// never logged.
+    /// </summary>
     public int? MessageLength { get; set; }
 
     public int? SequenceNumber { get; set; }

@@ -18,6 +18,7 @@ public static class TranscriptionRequestReader
     private const int MaxJsonDepth = 8;
     private const string InvalidPayload = "Invalid transcription payload";
     private static readonly string[] _fields = ["conversation_id", "speaker", "message", "timestamp"];
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
     /// <summary>The raw body, once its media type, size and encoding are acceptable.</summary>
     public static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -75,12 +76,14 @@ public static class TranscriptionRequestReader
         }
 
         var values = new Dictionary<string, string?>();
-        var wrongTypes = new List<string>();
+        var problems = new List<string>();
+        var wronglyTyped = false;
         foreach (var field in _fields)
         {
             if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
             {
                 values[field] = null;
+                problems.Add($"{field} is required.");
             }
             else if (value.ValueKind == JsonValueKind.String)
             {
@@ -88,17 +91,25 @@ public static class TranscriptionRequestReader
             }
             else
             {
-                wrongTypes.Add($"{field} must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}");
+                wronglyTyped = true;
+                problems.Add($"{field} must be a string, not {JsonKind(value.ValueKind)}.");
             }
         }
 
-        if (wrongTypes.Count > 0)
+        // A wrongly typed field is refused here, before validation, so the missing ones are named with it.
+        if (wronglyTyped)
         {
-            throw Reject(string.Join("; ", wrongTypes) + ".");
+            throw Reject(string.Join(" ", problems));
         }
 
         return new SaveTranscriptionCommand(values["conversation_id"], values["speaker"], values["message"], values["timestamp"]);
     }
+
+    private static string JsonKind(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private static string ReadString(JsonElement value, string field)
     {
@@ -126,20 +137,28 @@ public static class TranscriptionRequestReader
 
     private static JsonDocument Parse(byte[] body)
     {
-        if (body.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        // JSON may not begin with a byte order mark, but a parser may ignore one (RFC 8259), and some senders write it.
+        var json = body.AsMemory();
+        if (json.Span.StartsWith(Utf8ByteOrderMark))
+        {
+            json = json[Utf8ByteOrderMark.Length..];
+        }
+
+        if (json.Span.IndexOfAnyExcept(" \t\r\n"u8) < 0)
         {
             throw Reject("The body is empty; send a JSON object with conversation_id, speaker, message and timestamp.");
         }
 
         try
         {
-            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxJsonDepth, AllowDuplicateProperties = false });
+            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxJsonDepth, AllowDuplicateProperties = false });
         }
         catch (JsonException exception)
         {
             // The parser's own text names .NET internals (isFinalBlock, BytePositionInLine); say where, in our words.
-            throw Reject($"The body is not valid JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}: "
-                + $"a syntax error, a property name given twice, or nesting deeper than {MaxJsonDepth}.");
+            // A property name given twice is reported without a position.
+            var where = exception.LineNumber is { } line ? $" at line {line + 1}, byte {exception.BytePositionInLine + 1}" : "";
+            throw Reject($"The body is not valid JSON{where}: a syntax error, a property name given twice, or nesting deeper than {MaxJsonDepth}.");
         }
     }
 

@@ -1,3 +1,4 @@
+using CallTranscription.Application.Transcriptions.Common;
 using CallTranscription.WebApi.ErrorHandling;
 using CallTranscription.WebApi.Logging;
 using CallTranscription.WebApi.RateLimiting;
@@ -35,7 +36,7 @@ public sealed class TranscriptionWebhookController(
         var command = TranscriptionRequestReader.ToCommand(body);
 
         var log = HttpContext.WebhookLog();
-        (log.Speaker, log.MessageLength) = (command.Speaker, command.Message?.Length);
+        (log.Speaker, log.MessageLength) = (command.Speaker, command.Message is { } message ? TextRules.CodePointCount(message) : null);
 
         using var scope = log.BeginConversation(logger, command.ConversationId);
         var result = await mediator.Send(command, cancellationToken);

@@ -27,8 +27,11 @@ public class SaveTranscriptionCommandValidatorTests
 
     [TestCase(null)]
     [TestCase("")]
-    [TestCase("   ")]
     public void ShouldRequireMessage(string? value) => AssertRejected(Valid() with { Message = value }, "message", "message is required");
+
+    [TestCase("   ")]
+    [TestCase(" \t\r\n")]
+    public void ShouldRejectABlankMessage(string value) => AssertRejected(Valid() with { Message = value }, "message", "message must not be blank");
 
     [TestCase(null)]
     [TestCase("")]

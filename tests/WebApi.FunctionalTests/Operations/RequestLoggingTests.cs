@@ -31,6 +31,14 @@ public class RequestLoggingTests(DatabaseKind kind) : WebhookTestBase(kind)
     }
 
     [Test]
+    public async Task ShouldLogTheMessageLengthAsTheLimitCountsIt()
+    {
+        await PostTurnAsync(Turn("conv_logged_emoji", "user", "Truck \U0001F69A ok"));
+
+        Assert.That(RequestLines().Single().Fields["MessageLength"], Is.EqualTo(10));
+    }
+
+    [Test]
     public async Task ShouldLogAReplayAsReplayed()
     {
         var turn = Turn("conv_logged_replay");

@@ -71,6 +71,34 @@ public class ValidationTests(DatabaseKind kind) : WebhookTestBase(kind)
     }
 
     [Test]
+    public async Task ShouldNameTheMissingFieldsBesideAWronglyTypedOne()
+    {
+        var response = await PostTurnAsync(new Dictionary<string, object?> { ["conversation_id"] = 5, ["speaker"] = true, ["message"] = "Hi" });
+
+        var details = await AssertRejectedAsync(response, "conversation_id must be a string, not number.");
+        Assert.That(details, Is.EqualTo(
+            "conversation_id must be a string, not number. speaker must be a string, not boolean. timestamp is required."));
+    }
+
+    [Test]
+    public async Task ShouldRejectAPropertyGivenTwiceWithoutInventingAPosition()
+    {
+        var details = await AssertRejectedAsync(
+            await PostRawAsync($"{{\"conversation_id\":\"conv_twice\",\"speaker\":\"user\",\"speaker\":\"agent\",\"message\":\"Hi\",\"timestamp\":\"{IsoNow()}\"}}"),
+            "a property name given twice");
+
+        Assert.That(details, Does.StartWith("The body is not valid JSON: "));
+    }
+
+    [Test]
+    public async Task ShouldAcceptABodyThatStartsWithAByteOrderMark()
+    {
+        var response = await PostRawAsync("\uFEFF" + System.Text.Json.JsonSerializer.Serialize(Turn("conv_bom")));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+    }
+
+    [Test]
     public async Task ShouldIgnoreUnknownExtraFields()
     {
         var body = Turn("conv_extra");

@@ -19,7 +19,8 @@ public sealed class SaveTranscriptionCommandValidator : AbstractValidator<SaveTr
             .OverridePropertyName("speaker");
 
         RuleFor(c => c.Message)
-            .Must(m => !string.IsNullOrWhiteSpace(m)).WithMessage("message is required.")
+            .Must(m => !string.IsNullOrEmpty(m)).WithMessage("message is required.")
+            .Must(m => !string.IsNullOrWhiteSpace(m)).WithMessage("message must not be blank.")
             .Must(m => TextRules.CodePointCount(m!) <= TranscriptionLimits.MessageMaxLength)
             .WithMessage($"message must be at most {TranscriptionLimits.MessageMaxLength} characters (Unicode code points).")
             .Must(m => TextRules.IsSpeechText(m!))
