@@ -1,5 +1,6 @@
 using CallTranscription.Application.Calls.CompleteCall;
 using CallTranscription.Application.Transcriptions.Common;
+using CallTranscription.Application.Transcriptions.SaveTranscription;
 
 namespace CallTranscription.Application.UnitTests.Calls;
 
@@ -71,14 +72,18 @@ public class CompleteCallCommandValidatorTests
             "data.transcript[1].message",
             "at most 20000 characters");
 
-    [Test]
-    public void ShouldCountATurnsCharactersAsTheTurnWebhookDoes()
+    [TestCase(0, true, TestName = "ShouldAcceptATurnOfTheLimitInEmojiAsTheTurnWebhookDoes")]
+    [TestCase(1, false, TestName = "ShouldRefuseATurnOneOverTheLimitInEmojiAsTheTurnWebhookDoes")]
+    public void ShouldCountATurnsCharactersAsTheTurnWebhookDoes(int over, bool valid)
     {
-        var emoji = string.Concat(Enumerable.Repeat("\U0001F600", TranscriptionLimits.MessageMaxLength));
-        Assert.That(emoji, Has.Length.EqualTo(2 * TranscriptionLimits.MessageMaxLength));
+        var emoji = string.Concat(Enumerable.Repeat("\U0001F600", TranscriptionLimits.MessageMaxLength + over));
+        Assert.That(emoji, Has.Length.EqualTo(2 * (TranscriptionLimits.MessageMaxLength + over)));
+        var perTurn = new SaveTranscriptionCommandValidator(new FixedTimeProvider(_now))
+            .Validate(new SaveTranscriptionCommand("conv_1", "user", emoji, _now.ToString("O")));
 
-        Assert.That(_validator.Validate(WithSecondEntry(new TranscriptEntry("user", emoji, 3))).Errors, Is.Empty);
-        AssertRefused(WithSecondEntry(new TranscriptEntry("user", emoji + "!", 3)), "data.transcript[1].message", "at most 20000");
+        var postCall = _validator.Validate(WithSecondEntry(new TranscriptEntry("user", emoji, 3)));
+
+        Assert.That((postCall.IsValid, perTurn.IsValid), Is.EqualTo((valid, valid)));
     }
 
     [Test]
@@ -88,12 +93,18 @@ public class CompleteCallCommandValidatorTests
     private static CompleteCallCommand WithSecondEntry(TranscriptEntry entry) =>
         Command() with { Transcript = [new TranscriptEntry("agent", "Hello?", 0), entry] };
 
-    private void AssertRefused(CompleteCallCommand command, string field, string saying = "")
+    private void AssertRefused(CompleteCallCommand command, string field)
     {
         var result = _validator.Validate(command);
 
         Assert.That(result.Errors.Select(e => e.PropertyName), Is.EqualTo(new[] { field }));
-        Assert.That(result.Errors[0].ErrorMessage, Does.StartWith(field).And.Contain(saying));
+        Assert.That(result.Errors[0].ErrorMessage, Does.StartWith(field));
+    }
+
+    private void AssertRefused(CompleteCallCommand command, string field, string saying)
+    {
+        AssertRefused(command, field);
+        Assert.That(_validator.Validate(command).Errors[0].ErrorMessage, Does.Contain(saying));
     }
 
     private static CompleteCallCommand Command() => new(

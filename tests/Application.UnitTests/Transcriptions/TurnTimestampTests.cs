@@ -22,6 +22,9 @@ public class TurnTimestampTests
     [TestCase("2026-11-25T10:00:00.123456789Z", "2026-11-25T10:00:00.1234567Z")]
     [TestCase("2026-11-25T10:00:00.999999999Z", "2026-11-25T10:00:00.9999999Z")]
     [TestCase("2026-11-25T12:00:00.12345678901234+02:00", "2026-11-25T10:00:00.1234567Z")]
+    [TestCase("2026-11-25T10:00:00.123456789", "2026-11-25T10:00:00.1234567Z")]
+    [TestCase("2026-11-25T05:00:00.123456789-05:00", "2026-11-25T10:00:00.1234567Z")]
+    [TestCase("2026-11-25T15:30:00.123456789+0530", "2026-11-25T10:00:00.1234567Z")]
     public void ShouldKeepNanosecondTimestampsTo100Nanoseconds(string input, string expectedUtc)
     {
         Assert.That(TurnTimestamp.TryParse(input, out var utc), Is.True);
@@ -42,6 +45,7 @@ public class TurnTimestampTests
     [TestCase("2026-11-21T14:03:07+2")]
     [TestCase("2026-11-21T14:03:07 Z")]
     [TestCase("2026-11-21T14:03:07Zz")]
+    [TestCase("2026-11-21T14:03:07Z\n")]
     [TestCase("2026-11-21T14:03:07.１２３Z")]
     public void ShouldRejectAnythingElse(string input) => Assert.That(TurnTimestamp.TryParse(input, out _), Is.False);
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
 using CallTranscription.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,5 +38,20 @@ public class HostileInputTests(DatabaseKind kind) : WebhookTestBase(kind)
 
         var healthy = await PostTurnAsync(Turn("conv_after_hostile"));
         Assert.That(healthy.StatusCode, Is.EqualTo(HttpStatusCode.Created), "the service must stay up");
+    }
+
+    // No Content-Length, and a host that does not enforce the limit itself (Kestrel does): the service's own count.
+    [Test]
+    public async Task ShouldRefuseABodyOverTheLimitThatDeclaresNoLength()
+    {
+        var oversized = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(Turn("conv_unsized", message: new string('m', 70_000))));
+        var content = new PiecewiseContent(oversized, pieces: 4);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+
+        var response = await Client.PostAsync(WebhookPath, content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That((await ReadJsonAsync(response)).GetProperty("details").GetString(), Does.Contain("at most 65536 bytes"));
+        Assert.That(await QueryAsync(db => db.CallTranscriptions.CountAsync()), Is.Zero);
     }
 }

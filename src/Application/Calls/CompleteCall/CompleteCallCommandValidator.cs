@@ -53,7 +53,8 @@ public sealed class CompleteCallCommandValidator : AbstractValidator<CompleteCal
         var message = entry.Message!;
         if (TextRules.CodePointCount(message) > TranscriptionLimits.MessageMaxLength)
         {
-            return ($"{path}.message", $"{path}.message must be at most {TranscriptionLimits.MessageMaxLength} characters (Unicode code points).");
+            return ($"{path}.message",
+                $"{path}.message must be at most {TranscriptionLimits.MessageMaxLength} characters (Unicode code points).");
         }
 
         if (!TextRules.IsSpeechText(message))

@@ -49,12 +49,17 @@ public static partial class TurnTimestamp
             digits = fraction.Length;
         }
 
-        return digits > StoredFractionDigits ? value.Remove(dot + 1 + StoredFractionDigits, digits - StoredFractionDigits) : value;
+        return digits > StoredFractionDigits
+            ? value.Remove(dot + 1 + StoredFractionDigits, digits - StoredFractionDigits)
+            : value;
     }
 
     public static DateTimeOffset Parse(string value) =>
         TryParse(value, out var utc) ? utc : throw new FormatException($"'{value}' is not an ISO-8601 timestamp.");
 
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?$", RegexOptions.CultureInvariant)]
+    // \z, not $: a trailing line break is not part of a timestamp.
+    [GeneratedRegex(
+        @"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?\z",
+        RegexOptions.CultureInvariant)]
     private static partial Regex IsoShape();
 }
