@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using CallTranscription.Application.Transcriptions.SaveTranscription;
 using CallTranscription.WebApi.ErrorHandling;
+using CallTranscription.WebApi.Logging;
 using Microsoft.Net.Http.Headers;
 
 namespace CallTranscription.WebApi.Webhooks;
@@ -66,7 +67,9 @@ public static class TranscriptionRequestReader
         }
     }
 
-    public static SaveTranscriptionCommand ToCommand(byte[] body)
+    /// <summary>The command, once every field is a string or absent; the conversation is named in the request's log
+    /// as soon as it is read, so that a refusal of another field still says whose turn it was.</summary>
+    public static SaveTranscriptionCommand ToCommand(byte[] body, WebhookRequestLog log)
     {
         using var document = Parse(body);
         var root = document.RootElement;
@@ -95,6 +98,8 @@ public static class TranscriptionRequestReader
                 problems.Add($"{field} must be a string, not {JsonKind(value.ValueKind)}.");
             }
         }
+
+        log.ConversationId = values.GetValueOrDefault("conversation_id");
 
         // A wrongly typed field is refused here, before validation, so the missing ones are named with it.
         if (wronglyTyped)

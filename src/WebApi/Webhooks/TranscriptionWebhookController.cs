@@ -33,9 +33,8 @@ public sealed class TranscriptionWebhookController(
     {
         var body = await TranscriptionRequestReader.ReadBodyAsync(Request, cancellationToken);
         signatureVerifier.Verify(Request.Headers[WebhookSignatureVerifier.HeaderName], body);
-        var command = TranscriptionRequestReader.ToCommand(body);
-
         var log = HttpContext.WebhookLog();
+        var command = TranscriptionRequestReader.ToCommand(body, log);
         (log.Speaker, log.MessageLength) = (command.Speaker, command.Message is { } message ? TextRules.CodePointCount(message) : null);
 
         using var scope = log.BeginConversation(logger, command.ConversationId);

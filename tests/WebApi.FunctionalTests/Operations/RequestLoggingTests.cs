@@ -62,6 +62,16 @@ public class RequestLoggingTests(DatabaseKind kind) : WebhookTestBase(kind)
     }
 
     [Test]
+    public async Task ShouldNameTheConversationWhenAnotherFieldHasTheWrongType()
+    {
+        await PostTurnAsync(new Dictionary<string, object?> { ["conversation_id"] = "conv_logged_types", ["message"] = 5 });
+
+        var line = RequestLines().Single();
+        Assert.That(line.Fields["Outcome"], Is.EqualTo("rejected"));
+        Assert.That(line.Fields["ConversationId"], Is.EqualTo("conv_logged_types"));
+    }
+
+    [Test]
     public async Task ShouldNeverLogTheMessageText()
     {
         await PostTurnAsync(Turn("conv_private", "user", PersonalText));
