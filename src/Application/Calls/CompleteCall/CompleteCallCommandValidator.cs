@@ -50,16 +50,9 @@ public sealed class CompleteCallCommandValidator : AbstractValidator<CompleteCal
             return ($"{path}.role", $"{path}.role must be 'agent' or 'user'.");
         }
 
-        var message = entry.Message!;
-        if (TextRules.CodePointCount(message) > TranscriptionLimits.MessageMaxLength)
+        if (MessageRule.Problem(entry.Message!) is { } problem)
         {
-            return ($"{path}.message",
-                $"{path}.message must be at most {TranscriptionLimits.MessageMaxLength} characters (Unicode code points).");
-        }
-
-        if (!TextRules.IsSpeechText(message))
-        {
-            return ($"{path}.message", $"{path}.message must not contain control characters or invalid Unicode.");
+            return ($"{path}.message", $"{path}.message {problem}");
         }
 
         return IsOffset(entry.TimeInCallSecs)

@@ -21,10 +21,7 @@ public sealed class SaveTranscriptionCommandValidator : AbstractValidator<SaveTr
         RuleFor(c => c.Message)
             .Must(m => !string.IsNullOrEmpty(m)).WithMessage("message is required.")
             .Must(m => !string.IsNullOrWhiteSpace(m)).WithMessage("message must not be blank.")
-            .Must(m => TextRules.CodePointCount(m!) <= TranscriptionLimits.MessageMaxLength)
-            .WithMessage($"message must be at most {TranscriptionLimits.MessageMaxLength} characters (Unicode code points).")
-            .Must(m => TextRules.IsSpeechText(m!))
-            .WithMessage("message must not contain control characters or invalid Unicode.")
+            .Must(m => MessageRule.Problem(m!) is null).WithMessage(c => $"message {MessageRule.Problem(c.Message!)}")
             .OverridePropertyName("message");
 
         RuleFor(c => c.Timestamp)
