@@ -51,7 +51,7 @@ public static partial class DatabaseWarmUp
         var transcriptions = services.GetRequiredService<ITranscriptionRepository>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
 
-        await calls.FindForUpdateAsync(ConversationId, cancellationToken);
+        await calls.ReadForUpdateAsync(ConversationId, cancellationToken);
         await transcriptions.FindByContentHashAsync(ConversationId, new string('0', 64), cancellationToken);
         await services.GetRequiredService<IDriverLookup>().FindDriverIdByConversationIdAsync(ConversationId, cancellationToken);
         var sequenceNumber = await transcriptions.GetLastSequenceNumberAsync(ConversationId, cancellationToken) + 1;

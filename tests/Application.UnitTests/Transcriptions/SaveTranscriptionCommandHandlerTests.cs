@@ -72,7 +72,7 @@ public class SaveTranscriptionCommandHandlerTests
     [Test]
     public async Task ShouldReuseTheCallOnLaterTurns()
     {
-        _calls.Setup(c => c.FindForUpdateAsync(ConversationId, It.IsAny<CancellationToken>()))
+        _calls.Setup(c => c.ReadForUpdateAsync(ConversationId, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Call.StartedBy(ConversationId, 7, _now.AddMinutes(-1), _now.AddMinutes(-1)));
         _transcriptions.Setup(t => t.GetLastSequenceNumberAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(3);
 
@@ -222,7 +222,7 @@ public class SaveTranscriptionCommandHandlerTests
     {
         var call = Call.StartedBy(ConversationId, 7, _now.AddMinutes(-5), _now.AddMinutes(-5));
         call.Complete(_now.AddMinutes(-1), _now.AddMinutes(-1));
-        _calls.Setup(c => c.FindForUpdateAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(call);
+        _calls.Setup(c => c.ReadForUpdateAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(call);
         _transcriptions.Setup(t => t.ListByConversationAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(stored);
         _transcriptions.Setup(t => t.GetLastSequenceNumberAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(stored.Length);
     }

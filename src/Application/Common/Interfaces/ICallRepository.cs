@@ -11,5 +11,12 @@ public interface ICallRepository
     /// </summary>
     Task<Call?> FindForUpdateAsync(string conversationId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Holds the conversation's call as <see cref="FindForUpdateAsync"/> does, for a handler that only reads it: the
+    /// call comes back untracked, so the unit of work neither snapshots it nor looks for changes to save (a change made
+    /// to it is not saved).
+    /// </summary>
+    Task<Call?> ReadForUpdateAsync(string conversationId, CancellationToken cancellationToken);
+
     void Add(Call call);
 }

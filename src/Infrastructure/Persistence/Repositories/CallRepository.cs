@@ -6,7 +6,10 @@ namespace CallTranscription.Infrastructure.Persistence.Repositories;
 internal sealed class CallRepository(ApplicationDbContext context, ICallRowLock rowLock) : ICallRepository
 {
     public Task<Call?> FindForUpdateAsync(string conversationId, CancellationToken cancellationToken) =>
-        rowLock.FindAsync(context, conversationId, cancellationToken);
+        rowLock.FindAsync(context, conversationId, tracked: true, cancellationToken);
+
+    public Task<Call?> ReadForUpdateAsync(string conversationId, CancellationToken cancellationToken) =>
+        rowLock.FindAsync(context, conversationId, tracked: false, cancellationToken);
 
     public void Add(Call call) => context.Calls.Add(call);
 }

@@ -27,4 +27,9 @@ internal static class CompiledQueries
     public static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<Call?>>> CallByConversation = new(_ =>
         EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, CancellationToken _) =>
             db.Calls.FirstOrDefault(c => c.ConversationId == conversationId)));
+
+    /// <inheritdoc cref="CallByConversation"/>
+    public static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<Call?>>> UntrackedCallByConversation = new(_ =>
+        EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, CancellationToken _) =>
+            db.Calls.AsNoTracking().FirstOrDefault(c => c.ConversationId == conversationId)));
 }

@@ -6,6 +6,6 @@ namespace CallTranscription.Infrastructure.Persistence.Sqlite;
 /// <summary>SQLite locks the whole file, not rows: its write gate and BEGIN IMMEDIATE already hold every other writer off.</summary>
 internal sealed class SqliteCallRowLock : ICallRowLock
 {
-    public Task<Call?> FindAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
-        CompiledQueries.CallByConversation.For(context)(context, conversationId, cancellationToken);
+    public Task<Call?> FindAsync(ApplicationDbContext context, string conversationId, bool tracked, CancellationToken cancellationToken) =>
+        (tracked ? CompiledQueries.CallByConversation : CompiledQueries.UntrackedCallByConversation).For(context)(context, conversationId, cancellationToken);
 }
