@@ -26,7 +26,7 @@ public sealed class Call
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public bool HasEnded => Status != CallStatus.InProgress;
+    public bool HasEnded => Status.HasEnded();
 
     public static Call StartedBy(string conversationId, int? driverId, DateTimeOffset startedAt, DateTimeOffset now) => new()
     {

@@ -8,9 +8,10 @@ using Microsoft.Extensions.Options;
 namespace CallTranscription.Infrastructure.Persistence;
 
 /// <summary>
-/// Rehearses one turn through the repositories before the service takes traffic: every read, then both inserts in one
-/// attempt of the unit of work, rolled back. EF Core builds its model and compiles each query and its update pipeline once,
-/// here, instead of in every request of the first burst at the same time. The reads run first, outside the
+/// Rehearses one turn through the repositories before the service takes traffic: every read (and the post-call
+/// handlers' read of the call), then both inserts in one attempt of the unit of work, rolled back. EF Core builds its
+/// model and compiles each query and its update pipeline once, here, instead of in every request of the first burst at
+/// the same time. The reads run first, outside the
 /// transaction, so the insert's transaction (and its locks) lasts only the insert.
 /// </summary>
 public static partial class DatabaseWarmUp
@@ -51,7 +52,8 @@ public static partial class DatabaseWarmUp
         var transcriptions = services.GetRequiredService<ITranscriptionRepository>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
 
-        await calls.ReadForUpdateAsync(ConversationId, cancellationToken);
+        await calls.FindStateForUpdateAsync(ConversationId, cancellationToken);
+        await calls.FindForUpdateAsync(ConversationId, cancellationToken);
         await transcriptions.FindByContentHashAsync(ConversationId, new string('0', 64), cancellationToken);
         await services.GetRequiredService<IDriverLookup>().FindDriverIdByConversationIdAsync(ConversationId, cancellationToken);
         var sequenceNumber = await transcriptions.GetLastSequenceNumberAsync(ConversationId, cancellationToken) + 1;

@@ -72,8 +72,8 @@ public class SaveTranscriptionCommandHandlerTests
     [Test]
     public async Task ShouldReuseTheCallOnLaterTurns()
     {
-        _calls.Setup(c => c.ReadForUpdateAsync(ConversationId, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(Call.StartedBy(ConversationId, 7, _now.AddMinutes(-1), _now.AddMinutes(-1)));
+        _calls.Setup(c => c.FindStateForUpdateAsync(ConversationId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new CallState(CallStatus.InProgress, DriverId: 7));
         _transcriptions.Setup(t => t.GetLastSequenceNumberAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(3);
 
         var result = await _handler.Handle(Turn("agent"), CancellationToken.None);
@@ -163,6 +163,18 @@ public class SaveTranscriptionCommandHandlerTests
     }
 
     [Test]
+    public async Task ShouldPublishTheDriverOfTheStoredCallOnLaterTurns()
+    {
+        _calls.Setup(c => c.FindStateForUpdateAsync(ConversationId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new CallState(CallStatus.InProgress, DriverId: 7));
+
+        await _handler.Handle(Turn("agent"), CancellationToken.None);
+
+        _drivers.VerifyNoOtherCalls();
+        _mediator.Verify(m => m.Publish(It.Is<TranscriptionSaved>(n => n.DriverId == 7), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
     public async Task ShouldStillSucceedWhenASubscriberFails()
     {
         _mediator.Setup(m => m.Publish(It.IsAny<TranscriptionSaved>(), It.IsAny<CancellationToken>()))
@@ -220,9 +232,8 @@ public class SaveTranscriptionCommandHandlerTests
 
     private void EndedCallWith(params Transcription[] stored)
     {
-        var call = Call.StartedBy(ConversationId, 7, _now.AddMinutes(-5), _now.AddMinutes(-5));
-        call.Complete(_now.AddMinutes(-1), _now.AddMinutes(-1));
-        _calls.Setup(c => c.ReadForUpdateAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(call);
+        _calls.Setup(c => c.FindStateForUpdateAsync(ConversationId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new CallState(CallStatus.Completed, DriverId: 7));
         _transcriptions.Setup(t => t.ListByConversationAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(stored);
         _transcriptions.Setup(t => t.GetLastSequenceNumberAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(stored.Length);
     }

@@ -8,11 +8,14 @@ namespace CallTranscription.Infrastructure.UnitTests.Persistence;
 
 /// <summary>
 /// EF Core's command log without a server: opening the connection is suppressed, and each command is recorded — its
-/// text and its parameters as the provider would send them — and answered with an empty result instead of being sent.
+/// text and its parameters as the provider would send them — and answered with <see cref="Answer"/> (an empty result
+/// unless a test sets one) instead of being sent.
 /// </summary>
 public sealed class CommandRecorder : DbCommandInterceptor, IDbConnectionInterceptor
 {
     public List<RecordedCommand> Commands { get; } = [];
+
+    public DataTable? Answer { get; set; }
 
     public RecordedCommand Single => Commands.Count == 1 ? Commands[0] : throw new AssertionException($"{Commands.Count} commands were sent.");
 
@@ -24,7 +27,7 @@ public sealed class CommandRecorder : DbCommandInterceptor, IDbConnectionInterce
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         Commands.Add(RecordedCommand.From(command));
-        return ValueTask.FromResult(InterceptionResult<DbDataReader>.SuppressWithResult(new DataTable().CreateDataReader()));
+        return ValueTask.FromResult(InterceptionResult<DbDataReader>.SuppressWithResult((Answer ?? new DataTable()).CreateDataReader()));
     }
 }
 

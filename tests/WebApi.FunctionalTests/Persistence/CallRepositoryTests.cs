@@ -1,3 +1,4 @@
+using CallTranscription.Application.Calls.Common;
 using CallTranscription.Application.Common.Interfaces;
 using CallTranscription.Domain.Calls;
 using CallTranscription.WebApi.FunctionalTests.Infrastructure;
@@ -8,7 +9,7 @@ namespace CallTranscription.WebApi.FunctionalTests.Persistence;
 /// <summary>
 /// Each provider reads the call its own way (a row lock on server databases, a plain read behind SQLite's write gate);
 /// on every one the call found for update comes back tracked, so a change made in the unit of work is saved with it, and
-/// the call read for update (the per-turn path, which only reads it) comes back untracked.
+/// the per-turn path reads the call's state as stored.
 /// </summary>
 public class CallRepositoryTests(DatabaseKind kind) : WebhookTestBase(kind)
 {
@@ -30,24 +31,23 @@ public class CallRepositoryTests(DatabaseKind kind) : WebhookTestBase(kind)
     }
 
     [Test]
-    public async Task ShouldNotSaveAChangeToACallOnlyReadForUpdate()
+    public async Task ShouldFindTheStateOfTheCallAsStored()
     {
-        await PostTurnAsync(Turn("conv_read"));
+        var driverId = await SeedDriverForConversationAsync("conv_state");
+        await PostTurnAsync(Turn("conv_state"));
         var endedAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds());
 
-        var read = await InUnitOfWorkAsync<ICallRepository, Call?>(async (calls, _, cancellationToken) =>
-        {
-            var call = await calls.ReadForUpdateAsync("conv_read", cancellationToken);
-            call!.Complete(endedAt, endedAt);
-            return call;
-        });
+        var inProgress = await InUnitOfWorkAsync<ICallRepository, CallState?>((calls, _, cancellationToken) =>
+            calls.FindStateForUpdateAsync("conv_state", cancellationToken));
+        await InUnitOfWorkAsync<ICallRepository, bool>(async (calls, _, cancellationToken) =>
+            (await calls.FindForUpdateAsync("conv_state", cancellationToken))!.Complete(endedAt, endedAt));
+        var ended = await InUnitOfWorkAsync<ICallRepository, CallState?>((calls, _, cancellationToken) =>
+            calls.FindStateForUpdateAsync("conv_state", cancellationToken));
 
-        var stored = await QueryAsync(db => db.Calls.AsNoTracking().SingleAsync());
         Assert.Multiple(() =>
         {
-            Assert.That(read!.ConversationId, Is.EqualTo("conv_read"));
-            Assert.That(stored.Status, Is.EqualTo(CallStatus.InProgress));
-            Assert.That(stored.CallEndTime, Is.Null);
+            Assert.That(inProgress, Is.EqualTo(new CallState(CallStatus.InProgress, driverId)));
+            Assert.That(ended, Is.EqualTo(new CallState(CallStatus.Completed, driverId)));
         });
     }
 
@@ -56,9 +56,13 @@ public class CallRepositoryTests(DatabaseKind kind) : WebhookTestBase(kind)
     {
         await PostTurnAsync(Turn("conv_other"));
 
-        var found = await InUnitOfWorkAsync<ICallRepository, (Call?, Call?)>(async (calls, _, cancellationToken) =>
-            (await calls.FindForUpdateAsync("conv_none", cancellationToken), await calls.ReadForUpdateAsync("conv_none", cancellationToken)));
+        var (call, state) = await InUnitOfWorkAsync<ICallRepository, (Call?, CallState?)>(async (calls, _, cancellationToken) =>
+            (await calls.FindForUpdateAsync("conv_none", cancellationToken), await calls.FindStateForUpdateAsync("conv_none", cancellationToken)));
 
-        Assert.That(found, Is.EqualTo((default(Call), default(Call))));
+        Assert.Multiple(() =>
+        {
+            Assert.That(call, Is.Null);
+            Assert.That(state, Is.Null);
+        });
     }
 }

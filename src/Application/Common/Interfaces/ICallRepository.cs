@@ -1,3 +1,4 @@
+using CallTranscription.Application.Calls.Common;
 using CallTranscription.Domain.Calls;
 
 namespace CallTranscription.Application.Common.Interfaces;
@@ -12,11 +13,10 @@ public interface ICallRepository
     Task<Call?> FindForUpdateAsync(string conversationId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Holds the conversation's call as <see cref="FindForUpdateAsync"/> does, for a handler that only reads it: the
-    /// call comes back untracked, so the unit of work neither snapshots it nor looks for changes to save (a change made
-    /// to it is not saved).
+    /// Holds the conversation's call as <see cref="FindForUpdateAsync"/> does, for a handler that only reads it: its
+    /// state as stored, or null when the conversation has no call yet. Cheaper: the unit of work tracks no entity for it.
     /// </summary>
-    Task<Call?> ReadForUpdateAsync(string conversationId, CancellationToken cancellationToken);
+    Task<CallState?> FindStateForUpdateAsync(string conversationId, CancellationToken cancellationToken);
 
     void Add(Call call);
 }

@@ -36,7 +36,7 @@ public sealed class SaveTranscriptionCommandHandler(
     private async Task<Outcome> SaveAsync(DialogueTurn turn, CancellationToken cancellationToken)
     {
         // Taking the call first serializes the turns of one conversation on server databases (see ICallRepository).
-        var existingCall = await calls.ReadForUpdateAsync(turn.ConversationId, cancellationToken);
+        var existingCall = await calls.FindStateForUpdateAsync(turn.ConversationId, cancellationToken);
 
         var stored = await transcriptions.FindByContentHashAsync(turn.ConversationId, turn.ContentHash, cancellationToken);
         if (stored is not null)
@@ -46,11 +46,13 @@ public sealed class SaveTranscriptionCommandHandler(
 
         if (existingCall is { HasEnded: true })
         {
-            return await ReplayLateTurnAsync(turn, existingCall, cancellationToken);
+            return await ReplayLateTurnAsync(turn, existingCall.Status, cancellationToken);
         }
 
         var now = timeProvider.GetUtcNow();
-        var call = existingCall ?? await callStarter.StartAsync(turn.ConversationId, turn.Timestamp, now, cancellationToken);
+        var driverId = existingCall is null
+            ? (await callStarter.StartAsync(turn.ConversationId, turn.Timestamp, now, cancellationToken)).DriverId
+            : existingCall.DriverId;
 
         var sequenceNumber = await transcriptions.GetLastSequenceNumberAsync(turn.ConversationId, cancellationToken) + 1;
         var transcription = new Transcription
@@ -66,16 +68,16 @@ public sealed class SaveTranscriptionCommandHandler(
         transcriptions.Add(transcription);
         await unitOfWork.SaveChangesAsync(cancellationToken);
 
-        return new Outcome(new SaveTranscriptionResult(transcription.Id, sequenceNumber, Replayed: false), call.DriverId);
+        return new Outcome(new SaveTranscriptionResult(transcription.Id, sequenceNumber, Replayed: false), driverId);
     }
 
     // The post-call transcript made the conversation complete: a turn the relay sends afterwards is one of its turns
     // (with the relay's timestamp, so another content hash), or it has no place (docs/decisions/0016-post-call-transcript-placement.md).
-    private async Task<Outcome> ReplayLateTurnAsync(DialogueTurn turn, Call call, CancellationToken cancellationToken)
+    private async Task<Outcome> ReplayLateTurnAsync(DialogueTurn turn, CallStatus status, CancellationToken cancellationToken)
     {
         var stored = await transcriptions.ListByConversationAsync(turn.ConversationId, cancellationToken);
         var same = stored.FirstOrDefault(t => SpokenText.Same(t, turn.Speaker, turn.Message))
-            ?? throw new CallEndedException(turn.ConversationId, call.Status);
+            ?? throw new CallEndedException(turn.ConversationId, status);
         return new Outcome(new SaveTranscriptionResult(same.Id, same.SequenceNumber, Replayed: true), DriverId: null);
     }
 

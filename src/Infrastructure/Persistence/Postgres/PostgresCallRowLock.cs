@@ -1,3 +1,4 @@
+using CallTranscription.Application.Calls.Common;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Infrastructure.Persistence.Repositories;
 using Microsoft.EntityFrameworkCore;
@@ -13,10 +14,13 @@ internal sealed class PostgresCallRowLock : ICallRowLock
     // Not a compiled query: EF Core cannot compile a FromSqlRaw whose parameter is an argument of the compiled query
     // (it throws while extracting parameters), and the filter cannot move out of the raw SQL (see above).
 #pragma warning disable EF1003
-    public Task<Call?> FindAsync(ApplicationDbContext context, string conversationId, bool tracked, CancellationToken cancellationToken)
-    {
-        var locked = context.Calls.FromSqlRaw("SELECT * FROM " + context.DelimitedTableName<Call>() + " WHERE conversation_id = {0} FOR UPDATE", conversationId);
-        return (tracked ? locked : locked.AsNoTracking()).FirstOrDefaultAsync(cancellationToken);
-    }
+    public Task<Call?> FindAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
+        Locked(context, conversationId).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<CallState?> FindStateAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
+        Locked(context, conversationId).Select(call => new CallState(call.Status, call.DriverId)).FirstOrDefaultAsync(cancellationToken);
+
+    private static IQueryable<Call> Locked(ApplicationDbContext context, string conversationId) =>
+        context.Calls.FromSqlRaw("SELECT * FROM " + context.DelimitedTableName<Call>() + " WHERE conversation_id = {0} FOR UPDATE", conversationId);
 #pragma warning restore EF1003
 }

@@ -1,3 +1,4 @@
+using CallTranscription.Application.Calls.Common;
 using CallTranscription.Application.Common.Interfaces;
 using CallTranscription.Domain.Calls;
 
@@ -6,10 +7,10 @@ namespace CallTranscription.Infrastructure.Persistence.Repositories;
 internal sealed class CallRepository(ApplicationDbContext context, ICallRowLock rowLock) : ICallRepository
 {
     public Task<Call?> FindForUpdateAsync(string conversationId, CancellationToken cancellationToken) =>
-        rowLock.FindAsync(context, conversationId, tracked: true, cancellationToken);
+        rowLock.FindAsync(context, conversationId, cancellationToken);
 
-    public Task<Call?> ReadForUpdateAsync(string conversationId, CancellationToken cancellationToken) =>
-        rowLock.FindAsync(context, conversationId, tracked: false, cancellationToken);
+    public Task<CallState?> FindStateForUpdateAsync(string conversationId, CancellationToken cancellationToken) =>
+        rowLock.FindStateAsync(context, conversationId, cancellationToken);
 
     public void Add(Call call) => context.Calls.Add(call);
 }

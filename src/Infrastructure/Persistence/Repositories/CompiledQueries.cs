@@ -1,3 +1,4 @@
+using CallTranscription.Application.Calls.Common;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Domain.Transcriptions;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ internal static class CompiledQueries
             db.Calls.FirstOrDefault(c => c.ConversationId == conversationId)));
 
     /// <inheritdoc cref="CallByConversation"/>
-    public static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<Call?>>> UntrackedCallByConversation = new(_ =>
+    public static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<CallState?>>> CallStateByConversation = new(_ =>
         EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, CancellationToken _) =>
-            db.Calls.AsNoTracking().FirstOrDefault(c => c.ConversationId == conversationId)));
+            db.Calls.Where(c => c.ConversationId == conversationId).Select(c => new CallState(c.Status, c.DriverId)).FirstOrDefault()));
 }

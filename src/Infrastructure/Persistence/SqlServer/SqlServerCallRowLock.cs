@@ -1,3 +1,4 @@
+using CallTranscription.Application.Calls.Common;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Infrastructure.Persistence.Repositories;
 using Microsoft.EntityFrameworkCore;
@@ -11,23 +12,27 @@ internal sealed class SqlServerCallRowLock : ICallRowLock
     // Core so that its parameter is typed as the column is (nvarchar(128)) and the unique index is seeked.
     // The only text added is the table's name, from the model, delimited by the provider; the value is a parameter.
 #pragma warning disable EF1003
-    private static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<Call?>>> _tracked = new(context =>
+    private static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<Call?>>> _call = new(context =>
     {
         var sql = LockingRead(context);
         return EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, CancellationToken _) =>
             db.Calls.FromSqlRaw(sql).FirstOrDefault(call => call.ConversationId == conversationId));
     });
 
-    private static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<Call?>>> _untracked = new(context =>
+    private static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<CallState?>>> _state = new(context =>
     {
         var sql = LockingRead(context);
         return EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, CancellationToken _) =>
-            db.Calls.FromSqlRaw(sql).AsNoTracking().FirstOrDefault(call => call.ConversationId == conversationId));
+            db.Calls.FromSqlRaw(sql).Where(call => call.ConversationId == conversationId)
+                .Select(call => new CallState(call.Status, call.DriverId)).FirstOrDefault());
     });
 #pragma warning restore EF1003
 
-    public Task<Call?> FindAsync(ApplicationDbContext context, string conversationId, bool tracked, CancellationToken cancellationToken) =>
-        (tracked ? _tracked : _untracked).For(context)(context, conversationId, cancellationToken);
+    public Task<Call?> FindAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
+        _call.For(context)(context, conversationId, cancellationToken);
+
+    public Task<CallState?> FindStateAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
+        _state.For(context)(context, conversationId, cancellationToken);
 
     private static string LockingRead(DbContext context) => "SELECT * FROM " + context.DelimitedTableName<Call>() + " WITH (UPDLOCK, HOLDLOCK)";
 }

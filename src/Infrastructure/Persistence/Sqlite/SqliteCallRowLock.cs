@@ -1,3 +1,4 @@
+using CallTranscription.Application.Calls.Common;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Infrastructure.Persistence.Repositories;
 
@@ -6,6 +7,9 @@ namespace CallTranscription.Infrastructure.Persistence.Sqlite;
 /// <summary>SQLite locks the whole file, not rows: its write gate and BEGIN IMMEDIATE already hold every other writer off.</summary>
 internal sealed class SqliteCallRowLock : ICallRowLock
 {
-    public Task<Call?> FindAsync(ApplicationDbContext context, string conversationId, bool tracked, CancellationToken cancellationToken) =>
-        (tracked ? CompiledQueries.CallByConversation : CompiledQueries.UntrackedCallByConversation).For(context)(context, conversationId, cancellationToken);
+    public Task<Call?> FindAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
+        CompiledQueries.CallByConversation.For(context)(context, conversationId, cancellationToken);
+
+    public Task<CallState?> FindStateAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
+        CompiledQueries.CallStateByConversation.For(context)(context, conversationId, cancellationToken);
 }

@@ -1,0 +1,12 @@
+using CallTranscription.Domain.Calls;
+
+namespace CallTranscription.Application.Calls.Common;
+
+/// <summary>
+/// What a handler that only reads a conversation's call sees of it, as stored: a copy, so nothing done with it changes
+/// the call. To change the call, take it with <c>ICallRepository.FindForUpdateAsync</c>.
+/// </summary>
+public sealed record CallState(CallStatus Status, int? DriverId)
+{
+    public bool HasEnded => Status.HasEnded();
+}
