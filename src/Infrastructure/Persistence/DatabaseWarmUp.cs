@@ -11,8 +11,8 @@ namespace CallTranscription.Infrastructure.Persistence;
 /// Rehearses one turn through the repositories before the service takes traffic: every read (and the post-call
 /// handlers' read of the call), then both inserts in one attempt of the unit of work, rolled back. EF Core builds its
 /// model and compiles each query and its update pipeline once, here, instead of in every request of the first burst at
-/// the same time. The reads run first, outside the
-/// transaction, so the insert's transaction (and its locks) lasts only the insert.
+/// the same time. The reads run first, outside the transaction, so the insert's transaction (and its locks) lasts only
+/// the insert.
 /// </summary>
 public static partial class DatabaseWarmUp
 {

@@ -1,6 +1,7 @@
 using CallTranscription.Application.Calls.Common;
 using CallTranscription.Application.Common.Exceptions;
 using CallTranscription.Application.Common.Interfaces;
+using CallTranscription.Application.Common.Models;
 using CallTranscription.Application.Transcriptions.Common;
 using CallTranscription.Application.Transcriptions.SaveTranscription;
 using CallTranscription.Domain.Calls;

@@ -1,4 +1,5 @@
 using System.Data;
+using CallTranscription.Application.Common.Models;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Infrastructure.Persistence;
 using CallTranscription.Infrastructure.Persistence.Postgres;
@@ -71,7 +72,7 @@ public class CallRowLockTests
 
         var state = await RowLockOf(provider).FindStateAsync(context, "conv_1", CancellationToken.None);
 
-        Assert.That(state, Is.EqualTo(new Application.Calls.Common.CallState(CallStatus.Completed, DriverId: 7)));
+        Assert.That(state, Is.EqualTo(new CallState(CallStatus.Completed, DriverId: 7)));
         Assert.That(context.ChangeTracker.Entries(), Is.Empty);
     }
 
@@ -83,9 +84,14 @@ public class CallRowLockTests
         var recorder = new CommandRecorder();
         await using var context = ProviderContexts.Create(provider, schema, recorder);
 
-        _ = read == Read.Call
-            ? await rowLock.FindAsync(context, "conv_1", CancellationToken.None)
-            : (object?)await rowLock.FindStateAsync(context, "conv_1", CancellationToken.None);
+        if (read == Read.Call)
+        {
+            await rowLock.FindAsync(context, "conv_1", CancellationToken.None);
+        }
+        else
+        {
+            await rowLock.FindStateAsync(context, "conv_1", CancellationToken.None);
+        }
 
         return recorder.Single;
     }

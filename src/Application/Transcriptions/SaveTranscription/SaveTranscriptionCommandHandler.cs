@@ -36,7 +36,7 @@ public sealed class SaveTranscriptionCommandHandler(
     private async Task<Outcome> SaveAsync(DialogueTurn turn, CancellationToken cancellationToken)
     {
         // Taking the call first serializes the turns of one conversation on server databases (see ICallRepository).
-        var existingCall = await calls.FindStateForUpdateAsync(turn.ConversationId, cancellationToken);
+        var callState = await calls.FindStateForUpdateAsync(turn.ConversationId, cancellationToken);
 
         var stored = await transcriptions.FindByContentHashAsync(turn.ConversationId, turn.ContentHash, cancellationToken);
         if (stored is not null)
@@ -44,15 +44,15 @@ public sealed class SaveTranscriptionCommandHandler(
             return new Outcome(new SaveTranscriptionResult(stored.Id, stored.SequenceNumber, Replayed: true), DriverId: null);
         }
 
-        if (existingCall is { HasEnded: true })
+        if (callState is { HasEnded: true })
         {
-            return await ReplayLateTurnAsync(turn, existingCall.Status, cancellationToken);
+            return await ReplayLateTurnAsync(turn, callState.Status, cancellationToken);
         }
 
         var now = timeProvider.GetUtcNow();
-        var driverId = existingCall is null
+        var driverId = callState is null
             ? (await callStarter.StartAsync(turn.ConversationId, turn.Timestamp, now, cancellationToken)).DriverId
-            : existingCall.DriverId;
+            : callState.DriverId;
 
         var sequenceNumber = await transcriptions.GetLastSequenceNumberAsync(turn.ConversationId, cancellationToken) + 1;
         var transcription = new Transcription

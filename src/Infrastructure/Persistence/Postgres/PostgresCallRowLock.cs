@@ -1,4 +1,4 @@
-using CallTranscription.Application.Calls.Common;
+using CallTranscription.Application.Common.Models;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Infrastructure.Persistence.Repositories;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +18,7 @@ internal sealed class PostgresCallRowLock : ICallRowLock
         Locked(context, conversationId).FirstOrDefaultAsync(cancellationToken);
 
     public Task<CallState?> FindStateAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
-        Locked(context, conversationId).Select(call => new CallState(call.Status, call.DriverId)).FirstOrDefaultAsync(cancellationToken);
+        Locked(context, conversationId).Select(CallStates.FromCall).FirstOrDefaultAsync(cancellationToken);
 
     private static IQueryable<Call> Locked(ApplicationDbContext context, string conversationId) =>
         context.Calls.FromSqlRaw("SELECT * FROM " + context.DelimitedTableName<Call>() + " WHERE conversation_id = {0} FOR UPDATE", conversationId);

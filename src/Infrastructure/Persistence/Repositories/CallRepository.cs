@@ -1,5 +1,5 @@
-using CallTranscription.Application.Calls.Common;
 using CallTranscription.Application.Common.Interfaces;
+using CallTranscription.Application.Common.Models;
 using CallTranscription.Domain.Calls;
 
 namespace CallTranscription.Infrastructure.Persistence.Repositories;

@@ -1,4 +1,4 @@
-using CallTranscription.Application.Calls.Common;
+using CallTranscription.Application.Common.Models;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Domain.Transcriptions;
 using Microsoft.EntityFrameworkCore;
@@ -32,5 +32,5 @@ internal static class CompiledQueries
     /// <inheritdoc cref="CallByConversation"/>
     public static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<CallState?>>> CallStateByConversation = new(_ =>
         EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, CancellationToken _) =>
-            db.Calls.Where(c => c.ConversationId == conversationId).Select(c => new CallState(c.Status, c.DriverId)).FirstOrDefault()));
+            db.Calls.Where(c => c.ConversationId == conversationId).Select(CallStates.FromCall).FirstOrDefault()));
 }

@@ -1,4 +1,4 @@
-using CallTranscription.Application.Calls.Common;
+using CallTranscription.Application.Common.Models;
 using CallTranscription.Domain.Calls;
 
 namespace CallTranscription.Infrastructure.Persistence.Repositories;
@@ -13,5 +13,6 @@ internal interface ICallRowLock
     /// <summary>The call, tracked: a change to it is saved with the unit of work.</summary>
     Task<Call?> FindAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken);
 
+    /// <summary>Only the call's state (<see cref="CallStates.FromCall"/>), under the same lock; nothing is tracked.</summary>
     Task<CallState?> FindStateAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken);
 }

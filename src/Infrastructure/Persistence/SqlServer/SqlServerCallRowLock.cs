@@ -1,4 +1,4 @@
-using CallTranscription.Application.Calls.Common;
+using CallTranscription.Application.Common.Models;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Infrastructure.Persistence.Repositories;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +24,7 @@ internal sealed class SqlServerCallRowLock : ICallRowLock
         var sql = LockingRead(context);
         return EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, CancellationToken _) =>
             db.Calls.FromSqlRaw(sql).Where(call => call.ConversationId == conversationId)
-                .Select(call => new CallState(call.Status, call.DriverId)).FirstOrDefault());
+                .Select(CallStates.FromCall).FirstOrDefault());
     });
 #pragma warning restore EF1003
 

@@ -1,4 +1,4 @@
-using CallTranscription.Application.Calls.Common;
+using CallTranscription.Application.Common.Models;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Infrastructure.Persistence.Repositories;
 
