@@ -5,7 +5,7 @@
 #   bench/run.sh --rounds 3        # the full run: sqlite-reference, sqlite, postgres-reference, postgres under the
 #                                  # realistic and capacity loads, then the long call; alternating rounds (ABBA)
 #   bench/run.sh --scenarios sqlite-reference,sqlite --loads capacity --duration 30   # any option of Bench/Options.cs
-#   bench/run.sh --scenarios postgres-reference,postgres --service-env DOTNET_TieredPGO=1   # a runtime setting's effect
+#   bench/run.sh --scenarios postgres-reference,postgres --service-env DOTNET_TieredPGO=0   # a runtime setting's effect
 # Loads: realistic = 200 calls at once, 0.5-1.5 s between a call's turns; capacity = 64 calls, closed loop; calls of
 # 20 turns. Each server is measured in its first --duration seconds (in --start-window windows) and again, after a
 # --warmup at capacity load, at steady state. The exit code checks the audits and non-2xx, never a timing.
