@@ -6,5 +6,5 @@ namespace CallTranscription.Infrastructure.Persistence;
 /// </summary>
 internal interface IWriteGate
 {
-    ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken);
+    ValueTask<IAsyncDisposable> EnterAsync(CancellationToken cancellationToken);
 }

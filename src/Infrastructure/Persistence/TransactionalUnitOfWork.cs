@@ -28,7 +28,7 @@ internal sealed class TransactionalUnitOfWork(ApplicationDbContext context, Resi
 
     private async ValueTask<T> RunAttemptAsync<T>(Func<CancellationToken, Task<T>> work, bool commit, CancellationToken cancellationToken)
     {
-        using var turn = await gate.EnterAsync(cancellationToken);
+        await using var turn = await gate.EnterAsync(cancellationToken);
 
         // A retry starts from what the database holds, never from the entities of a failed attempt.
         context.ChangeTracker.Clear();

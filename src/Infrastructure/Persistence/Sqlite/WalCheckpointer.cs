@@ -73,7 +73,7 @@ internal sealed partial class WalCheckpointer(
             return;
         }
 
-        using (await gate.EnterAsync(cancellationToken))
+        await using (await gate.EnterAsync(cancellationToken))
         {
             // Blocked means a reader still uses the log (a health probe, say): the next pass tries again.
             if (WalCheckpoint.Truncate(connection).Blocked)

@@ -17,8 +17,8 @@ public class SqliteWriteGateTests
         await Task.Delay(50);
         Assert.That(second.IsCompleted, Is.False, "the second waits while the first is inside");
 
-        first.Dispose();
-        (await second.WaitAsync(_patience)).Dispose();
+        await first.DisposeAsync();
+        await (await second.WaitAsync(_patience)).DisposeAsync();
     }
 
     [Test]
@@ -28,13 +28,13 @@ public class SqliteWriteGateTests
         var holder = await _gate.EnterAsync(CancellationToken.None);
         var waiters = Enumerable.Range(1, 5).Select(async number =>
         {
-            using (await _gate.EnterAsync(CancellationToken.None))
+            await using (await _gate.EnterAsync(CancellationToken.None))
             {
                 entered.Add(number);
             }
         }).ToList();
 
-        holder.Dispose();
+        await holder.DisposeAsync();
         await Task.WhenAll(waiters).WaitAsync(_patience);
 
         Assert.That(entered, Is.EqualTo(new[] { 1, 2, 3, 4, 5 }));
@@ -49,10 +49,35 @@ public class SqliteWriteGateTests
         var next = _gate.EnterAsync(CancellationToken.None).AsTask();
 
         await givingUp.CancelAsync();
-        holder.Dispose();
+        await holder.DisposeAsync();
 
         Assert.That(async () => await cancelled, Throws.InstanceOf<OperationCanceledException>());
-        (await next.WaitAsync(_patience)).Dispose();
+        await (await next.WaitAsync(_patience)).DisposeAsync();
+    }
+
+    [Test]
+    public async Task ShouldStepAsideForTheNextUnitOfWorkWhenHandingTheGateOn()
+    {
+        var holder = await _gate.EnterAsync(CancellationToken.None);
+        var next = _gate.EnterAsync(CancellationToken.None).AsTask();
+
+        var leaving = holder.DisposeAsync();
+
+        Assert.That(leaving.IsCompleted, Is.False, "the releasing caller's continuation is queued behind the hand-over");
+        await leaving;
+        await (await next.WaitAsync(_patience)).DisposeAsync();
+    }
+
+    [Test]
+    public async Task ShouldLeaveAtOnceWhenNobodyWaits()
+    {
+        var holder = await _gate.EnterAsync(CancellationToken.None);
+
+        var leaving = holder.DisposeAsync();
+
+        Assert.That(leaving.IsCompleted, Is.True, "with nobody to hand the gate to, the caller goes on without a hop");
+        await leaving;
+        await (await _gate.EnterAsync(CancellationToken.None)).DisposeAsync();
     }
 
     [Test]
@@ -62,13 +87,13 @@ public class SqliteWriteGateTests
         var second = _gate.EnterAsync(CancellationToken.None).AsTask();
         var third = _gate.EnterAsync(CancellationToken.None).AsTask();
 
-        first.Dispose();
-        first.Dispose();
+        await first.DisposeAsync();
+        await first.DisposeAsync();
         var inside = await second.WaitAsync(_patience);
         await Task.Delay(50);
 
-        Assert.That(third.IsCompleted, Is.False, "a second Dispose must not let a second writer in");
-        inside.Dispose();
-        (await third.WaitAsync(_patience)).Dispose();
+        Assert.That(third.IsCompleted, Is.False, "a second DisposeAsync must not let a second writer in");
+        await inside.DisposeAsync();
+        await (await third.WaitAsync(_patience)).DisposeAsync();
     }
 }

@@ -73,7 +73,7 @@ public class WalCheckpointerTests
         var checkpoint = CheckpointAsync();
         await Task.Delay(200);
         var truncatedDuringTheTurn = checkpoint.IsCompleted;
-        turn.Dispose();
+        await turn.DisposeAsync();
         await checkpoint;
 
         Assert.That(truncatedDuringTheTurn, Is.False, "the checkpointer waits at the write gate");
