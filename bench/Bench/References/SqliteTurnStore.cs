@@ -1,15 +1,17 @@
+using CallTranscription.Infrastructure.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
 namespace CallTranscription.Bench.References;
 
 /// <summary>
-/// The SQLite reference's store: one connection, one turn at a time (a gate), each turn its own BEGIN IMMEDIATE
-/// transaction committed with synchronous=FULL, every statement prepared once.
+/// The SQLite reference's store: one connection, one turn at a time (the service's own write gate, which hands itself on
+/// faster than a SemaphoreSlim), each turn its own BEGIN IMMEDIATE transaction committed with synchronous=FULL, every
+/// statement prepared once.
 /// </summary>
 internal sealed class SqliteTurnStore : ITurnStore, IDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SqliteWriteGate _gate = new();
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _begin;
     private readonly SqliteCommand _commit;
@@ -48,8 +50,7 @@ internal sealed class SqliteTurnStore : ITurnStore, IDisposable
 
     public async Task<StoredTurn> StoreAsync(Turn turn)
     {
-        await _gate.WaitAsync();
-        try
+        await using (await _gate.EnterAsync(CancellationToken.None))
         {
             _begin.ExecuteNonQuery();
             try
@@ -67,10 +68,6 @@ internal sealed class SqliteTurnStore : ITurnStore, IDisposable
 
                 throw;
             }
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 
@@ -109,7 +106,6 @@ internal sealed class SqliteTurnStore : ITurnStore, IDisposable
         }
 
         _connection.Dispose();
-        _gate.Dispose();
     }
 
     private static void Bind(SqliteCommand command, params object[] values)

@@ -8,9 +8,11 @@ namespace CallTranscription.Infrastructure.Persistence.Sqlite;
 /// <remarks>
 /// The gate passes straight from one unit of work to the next waiter, queued on the releasing thread's own work queue,
 /// and the releasing caller steps aside (its continuation goes to the thread pool's global queue), so that the thread
-/// runs the next unit of work before the rest of the releasing request. Either other way the gate — the one thing every
-/// turn needs — stands idle: a waiter resumed through the global queue waits behind every request still being parsed,
-/// and one queued locally waits while the releasing thread writes its own response (docs/performance.md).
+/// runs the next unit of work before the rest of the releasing request (ASP.NET Core has no SynchronizationContext to
+/// post it to instead). Any other way the gate — the one thing every turn needs — stands idle: a waiter resumed through
+/// the global queue waits behind every request still being parsed, and one queued locally without the step aside waits
+/// while the releasing thread writes its own response (docs/performance.md). A caller that leaves the gate empty goes on
+/// at once.
 /// </remarks>
 internal sealed class SqliteWriteGate : IWriteGate
 {
@@ -36,7 +38,7 @@ internal sealed class SqliteWriteGate : IWriteGate
 
         await using (cancellationToken.UnsafeRegister(static state => ((TaskCompletionSource<IAsyncDisposable>)state!).TrySetCanceled(), waiter))
         {
-            return await waiter.Task;
+            return await waiter.Task.ConfigureAwait(false);
         }
     }
 
@@ -66,7 +68,7 @@ internal sealed class SqliteWriteGate : IWriteGate
     {
         if (!next.TrySetResult(new Exit(this)))
         {
-            Release();
+            _ = Release();
         }
     }
 

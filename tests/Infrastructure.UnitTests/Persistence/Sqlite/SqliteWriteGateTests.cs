@@ -56,15 +56,37 @@ public class SqliteWriteGateTests
     }
 
     [Test]
-    public async Task ShouldStepAsideForTheNextUnitOfWorkWhenHandingTheGateOn()
+    public async Task ShouldLetTheNextUnitOfWorkInBeforeTheReleasingCallerGoesOn()
+    {
+        var holder = await _gate.EnterAsync(CancellationToken.None);
+        var next = _gate.EnterAsync(CancellationToken.None).AsTask();
+        var releasingCaller = new RecordingContext();
+
+        var leaving = releasingCaller.Run(holder.DisposeAsync);
+        var nextInside = await next.WaitAsync(_patience);
+
+        Assert.That(leaving.IsCompleted, Is.False, "the releasing caller has not gone on while the next one is inside");
+        Assert.That(releasingCaller.Continuations, Has.Count.EqualTo(1), "the releasing caller stepped aside once");
+        releasingCaller.RunContinuations();
+        await leaving;
+        await nextInside.DisposeAsync();
+    }
+
+    [Test]
+    public async Task ShouldLetTheNextWaiterInWhenTheUnitOfWorkFails()
     {
         var holder = await _gate.EnterAsync(CancellationToken.None);
         var next = _gate.EnterAsync(CancellationToken.None).AsTask();
 
-        var leaving = holder.DisposeAsync();
-
-        Assert.That(leaving.IsCompleted, Is.False, "the releasing caller's continuation is queued behind the hand-over");
-        await leaving;
+        Assert.That(
+            async () =>
+            {
+                await using (holder)
+                {
+                    throw new InvalidOperationException("the unit of work failed");
+                }
+            },
+            Throws.InvalidOperationException);
         await (await next.WaitAsync(_patience)).DisposeAsync();
     }
 
@@ -75,7 +97,7 @@ public class SqliteWriteGateTests
 
         var leaving = holder.DisposeAsync();
 
-        Assert.That(leaving.IsCompleted, Is.True, "with nobody to hand the gate to, the caller goes on without a hop");
+        Assert.That(leaving.IsCompleted, Is.True, "with nobody to hand the gate to, it goes on without a hop");
         await leaving;
         await (await _gate.EnterAsync(CancellationToken.None)).DisposeAsync();
     }
@@ -95,5 +117,35 @@ public class SqliteWriteGateTests
         Assert.That(third.IsCompleted, Is.False, "a second DisposeAsync must not let a second writer in");
         await inside.DisposeAsync();
         await (await third.WaitAsync(_patience)).DisposeAsync();
+    }
+
+    /// <summary>Holds the continuations posted to it until told to run them.</summary>
+    private sealed class RecordingContext : SynchronizationContext
+    {
+        public List<(SendOrPostCallback Callback, object? State)> Continuations { get; } = [];
+
+        public override void Post(SendOrPostCallback d, object? state) => Continuations.Add((d, state));
+
+        public ValueTask Run(Func<ValueTask> action)
+        {
+            var previous = Current;
+            SetSynchronizationContext(this);
+            try
+            {
+                return action();
+            }
+            finally
+            {
+                SetSynchronizationContext(previous);
+            }
+        }
+
+        public void RunContinuations()
+        {
+            foreach (var (callback, state) in Continuations)
+            {
+                callback(state);
+            }
+        }
     }
 }
