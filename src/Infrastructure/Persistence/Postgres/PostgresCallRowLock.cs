@@ -13,14 +13,17 @@ internal sealed class PostgresCallRowLock : ICallRowLock
     // The only text added is the table's name, from the model, delimited by the provider; the value is a parameter.
     // Not a compiled query: EF Core cannot compile a FromSqlRaw whose parameter is an argument of the compiled query
     // (it throws while extracting parameters), and the filter cannot move out of the raw SQL (see above).
-#pragma warning disable EF1003
+    private static readonly PerModel<string> _lockingRead = new(context =>
+        "SELECT * FROM " + context.DelimitedTableName<Call>() + " WHERE conversation_id = {0} FOR UPDATE");
+
     public Task<Call?> FindAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
         Locked(context, conversationId).FirstOrDefaultAsync(cancellationToken);
 
     public Task<CallState?> FindStateAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
         Locked(context, conversationId).Select(CallStates.FromCall).FirstOrDefaultAsync(cancellationToken);
 
+#pragma warning disable EF1003
     private static IQueryable<Call> Locked(ApplicationDbContext context, string conversationId) =>
-        context.Calls.FromSqlRaw("SELECT * FROM " + context.DelimitedTableName<Call>() + " WHERE conversation_id = {0} FOR UPDATE", conversationId);
+        context.Calls.FromSqlRaw(_lockingRead.For(context), conversationId);
 #pragma warning restore EF1003
 }
