@@ -25,10 +25,10 @@ public sealed class DatabaseOptions
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// SQLite: the size the write-ahead log may reach before WalCheckpointer truncates it between two turns (ADR 0015).
-    /// It bounds the -wal file's disk use under sustained load.
+    /// SQLite: the size the write-ahead log may reach before WalCheckpointer, between two turns, makes the next turn
+    /// start it over (ADR 0015). Under sustained load the -wal file stays about this size.
     /// </summary>
-    public int WalSizeLimitMiB { get; set; } = 256;
+    public int WalSizeLimitMiB { get; set; } = 16;
 
     public bool ShouldMigrateOnStartup => MigrateOnStartup ?? Provider == DatabaseProvider.Sqlite;
 }

@@ -4,13 +4,14 @@ namespace CallTranscription.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
 /// One `PRAGMA wal_checkpoint(...)`: PASSIVE copies what it can of the write-ahead log into the database file without
-/// waiting for anyone; TRUNCATE, run with no writer in the way, copies the rest and empties the log file.
+/// waiting for anyone; RESTART, run with no writer in the way, copies the rest, so that the next writer starts the log
+/// over from its beginning.
 /// </summary>
 internal readonly record struct WalCheckpoint(bool Blocked, int LogFrames, int CheckpointedFrames)
 {
-    public static WalCheckpoint Passive(SqliteConnection connection) => Run(connection, "PASSIVE");
+    public static WalCheckpoint Passive(SqliteConnection connection) => Run(connection, "RESTART");
 
-    public static WalCheckpoint Truncate(SqliteConnection connection) => Run(connection, "TRUNCATE");
+    public static WalCheckpoint Restart(SqliteConnection connection) => Run(connection, "RESTART");
 
     private static WalCheckpoint Run(SqliteConnection connection, string mode)
     {

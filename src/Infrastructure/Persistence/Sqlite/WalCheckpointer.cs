@@ -9,8 +9,14 @@ namespace CallTranscription.Infrastructure.Persistence.Sqlite;
 /// Checkpoints SQLite's write-ahead log beside the writes, on a connection of its own. A PASSIVE pass every
 /// <see cref="Interval"/> copies new frames into the database file without blocking anyone; between turns it catches
 /// up and the next write starts the log over. Under load that never pauses it never quite catches up, so once the log
-/// passes Database:WalSizeLimitMiB the checkpointer waits at the write gate — between two turns — and truncates it.
+/// passes Database:WalSizeLimitMiB the checkpointer waits at the write gate — between two turns — and finishes the
+/// checkpoint, so that the next turn starts the log over.
 /// </summary>
+/// <remarks>
+/// Started over, not truncated: the next commits overwrite blocks the file already has, and an fsync of those costs
+/// less than one of a file that grows. A short log also keeps each read's search of the log index short
+/// (docs/performance.md).
+/// </remarks>
 internal sealed partial class WalCheckpointer(
     SqliteConnectionString connectionString,
     IWriteGate gate,
@@ -64,7 +70,7 @@ internal sealed partial class WalCheckpointer(
         }
     }
 
-    /// <summary>One pass: PASSIVE, then, if the log is still long, TRUNCATE between two turns.</summary>
+    /// <summary>One pass: PASSIVE, then, if the log is long, RESTART between two turns.</summary>
     internal async Task CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         var pass = WalCheckpoint.Passive(connection);
@@ -76,13 +82,13 @@ internal sealed partial class WalCheckpointer(
         await using (await gate.EnterAsync(cancellationToken))
         {
             // Blocked means a reader still uses the log (a health probe, say): the next pass tries again.
-            if (WalCheckpoint.Truncate(connection).Blocked)
+            if (WalCheckpoint.Restart(connection).Blocked)
             {
-                LogTruncateBlocked(pass.LogFrames);
+                LogRestartBlocked(pass.LogFrames);
             }
             else
             {
-                LogTruncated(pass.LogFrames);
+                LogRestarted(pass.LogFrames);
             }
         }
     }
@@ -98,11 +104,11 @@ internal sealed partial class WalCheckpointer(
         return connection;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "WAL checkpoint: the log reached {Frames} frames and was truncated between two turns")]
-    private partial void LogTruncated(int frames);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "WAL checkpoint: the log reached {Frames} frames and starts over at the next turn")]
+    private partial void LogRestarted(int frames);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "WAL checkpoint: the log reached {Frames} frames; a reader kept it from being truncated, trying again shortly")]
-    private partial void LogTruncateBlocked(int frames);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "WAL checkpoint: the log reached {Frames} frames; a reader kept it from starting over, trying again shortly")]
+    private partial void LogRestartBlocked(int frames);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WAL checkpoint failed; retrying every pass, logged again once one succeeds and another fails")]
     private partial void LogFailed(Exception exception);

@@ -9,7 +9,7 @@ namespace CallTranscription.Infrastructure.UnitTests.Persistence.Sqlite;
 
 /// <summary>
 /// On a real SQLite file: the service's connections never checkpoint their own commits, so the write-ahead log is
-/// bounded by the checkpointer alone — copied beside the writes, and truncated between two turns once it is long.
+/// bounded by the checkpointer alone — copied beside the writes, and started over between two turns once it is long.
 /// </summary>
 public class WalCheckpointerTests
 {
@@ -53,31 +53,37 @@ public class WalCheckpointerTests
     }
 
     [Test]
-    public async Task ShouldTruncateTheLogOnceItPassesTheLimit()
+    public async Task ShouldStartTheLogOverOnceItPassesTheLimit()
     {
         await WriteAsync(rows: PagesOverTheLimit);
-        Assert.That(new FileInfo(WalFile).Length, Is.GreaterThan(LimitMiB * 1024 * 1024), "the writes alone never checkpoint");
+        var length = new FileInfo(WalFile).Length;
+        Assert.That(length, Is.GreaterThan(LimitMiB * 1024 * 1024), "the writes alone never checkpoint");
 
         await CheckpointAsync();
+        await WriteAsync(rows: 1);
 
-        Assert.That(new FileInfo(WalFile).Length, Is.Zero);
-        Assert.That(await RowsInTheDatabaseFileAloneAsync(), Is.EqualTo(PagesOverTheLimit));
+        Assert.That(await RowsInTheDatabaseFileAloneAsync(), Is.EqualTo(PagesOverTheLimit), "every frame before it was copied");
+        Assert.That(await FramesInTheLogAsync(), Is.LessThan(10), "the next write starts the log over");
+        Assert.That(new FileInfo(WalFile).Length, Is.EqualTo(length), "over the blocks the file has, not a truncated file");
     }
 
     [Test]
-    public async Task ShouldTruncateOnlyBetweenTwoTurns()
+    public async Task ShouldFinishTheCheckpointBetweenTwoTurns()
     {
         await WriteAsync(rows: PagesOverTheLimit);
         var turn = await _gate.EnterAsync(CancellationToken.None);
 
         var checkpoint = CheckpointAsync();
+        await WriteAsync(rows: 10); // the turn's own writes, after the checkpointer's PASSIVE pass
         await Task.Delay(200);
-        var truncatedDuringTheTurn = checkpoint.IsCompleted;
+        var finishedDuringTheTurn = checkpoint.IsCompleted;
         await turn.DisposeAsync();
         await checkpoint;
+        await WriteAsync(rows: 1);
 
-        Assert.That(truncatedDuringTheTurn, Is.False, "the checkpointer waits at the write gate");
-        Assert.That(new FileInfo(WalFile).Length, Is.Zero);
+        Assert.That(finishedDuringTheTurn, Is.False, "the checkpointer waits at the write gate");
+        Assert.That(await RowsInTheDatabaseFileAloneAsync(), Is.EqualTo(PagesOverTheLimit + 10), "the turn's frames were copied too");
+        Assert.That(await FramesInTheLogAsync(), Is.LessThan(10), "the next write starts the log over");
     }
 
     private async Task CheckpointAsync()
@@ -103,6 +109,14 @@ public class WalCheckpointerTests
             command.Parameters.AddWithValue("$name", new string('x', 3000));
             await command.ExecuteNonQueryAsync();
         }
+    }
+
+    /// <summary>The frames the log holds since it last started over, as a PASSIVE pass reports them.</summary>
+    private async Task<int> FramesInTheLogAsync()
+    {
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        return WalCheckpoint.Passive(connection).LogFrames;
     }
 
     /// <summary>What a copy of the database file without its log holds: only what checkpoints have copied into it.</summary>
