@@ -9,7 +9,7 @@ namespace CallTranscription.Infrastructure.Persistence.Sqlite;
 /// </summary>
 internal readonly record struct WalCheckpoint(bool Blocked, int LogFrames, int CheckpointedFrames)
 {
-    public static WalCheckpoint Passive(SqliteConnection connection) => Run(connection, "RESTART");
+    public static WalCheckpoint Passive(SqliteConnection connection) => Run(connection, "PASSIVE");
 
     public static WalCheckpoint Restart(SqliteConnection connection) => Run(connection, "RESTART");
 
