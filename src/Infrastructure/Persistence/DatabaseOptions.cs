@@ -26,7 +26,7 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// SQLite: the size the write-ahead log may reach before WalCheckpointer, between two turns, makes the next turn
-    /// start it over (ADR 0015). Under sustained load the -wal file stays about this size.
+    /// start it over (ADR 0015). The -wal file stays about this size, and a burst past twice this is cut back.
     /// </summary>
     public int WalSizeLimitMiB { get; set; } = 16;
 

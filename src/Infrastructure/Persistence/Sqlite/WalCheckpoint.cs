@@ -5,13 +5,15 @@ namespace CallTranscription.Infrastructure.Persistence.Sqlite;
 /// <summary>
 /// One `PRAGMA wal_checkpoint(...)`: PASSIVE copies what it can of the write-ahead log into the database file without
 /// waiting for anyone; RESTART, run with no writer in the way, copies the rest, so that the next writer starts the log
-/// over from its beginning.
+/// over from its beginning; TRUNCATE does the same and empties the file.
 /// </summary>
 internal readonly record struct WalCheckpoint(bool Blocked, int LogFrames, int CheckpointedFrames)
 {
     public static WalCheckpoint Passive(SqliteConnection connection) => Run(connection, "PASSIVE");
 
     public static WalCheckpoint Restart(SqliteConnection connection) => Run(connection, "RESTART");
+
+    public static WalCheckpoint Truncate(SqliteConnection connection) => Run(connection, "TRUNCATE");
 
     private static WalCheckpoint Run(SqliteConnection connection, string mode)
     {

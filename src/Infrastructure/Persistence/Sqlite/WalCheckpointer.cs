@@ -27,8 +27,11 @@ internal sealed partial class WalCheckpointer(
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
 
     private long _pageSize = 4096; // SQLite's default, until the file says otherwise
+    private bool _warnedOfALongLog;
 
-    private long TruncateAtFrames => databaseOptions.Value.WalSizeLimitMiB * 1024L * 1024L / _pageSize;
+    private long LimitBytes => databaseOptions.Value.WalSizeLimitMiB * 1024L * 1024L;
+
+    private long RestartAtFrames => LimitBytes / _pageSize;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -70,26 +73,50 @@ internal sealed partial class WalCheckpointer(
         }
     }
 
-    /// <summary>One pass: PASSIVE, then, if the log is long, RESTART between two turns.</summary>
+    /// <summary>
+    /// One pass: PASSIVE, then, if the log is long, RESTART between two turns — or TRUNCATE, if the file has grown past
+    /// twice the limit (a burst, or restarts a reader held off), so that it gives the space back.
+    /// </summary>
     internal async Task CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         var pass = WalCheckpoint.Passive(connection);
-        if (pass.LogFrames < TruncateAtFrames)
+        if (pass.LogFrames < RestartAtFrames)
         {
             return;
         }
 
         await using (await gate.EnterAsync(cancellationToken))
         {
-            // Blocked means a reader still uses the log (a health probe, say): the next pass tries again.
-            if (WalCheckpoint.Restart(connection).Blocked)
+            // The connection has no busy handler: a reader still in the log (a health probe, say) makes the checkpoint
+            // report itself blocked at once, rather than hold the gate while it waits, and the next pass tries again.
+            var truncate = new FileInfo(connection.DataSource + "-wal") is { Exists: true } file && file.Length > 2 * LimitBytes;
+            var checkpoint = truncate ? WalCheckpoint.Truncate(connection) : WalCheckpoint.Restart(connection);
+            Report(checkpoint, pass.LogFrames, truncate);
+        }
+    }
+
+    private void Report(WalCheckpoint checkpoint, int frames, bool truncated)
+    {
+        if (!checkpoint.Blocked)
+        {
+            _warnedOfALongLog = false;
+            if (truncated)
             {
-                LogRestartBlocked(pass.LogFrames);
+                LogTruncated(frames);
             }
             else
             {
-                LogRestarted(pass.LogFrames);
+                LogRestarted(frames);
             }
+        }
+        else if (frames >= 4 * RestartAtFrames && !_warnedOfALongLog)
+        {
+            _warnedOfALongLog = true;
+            LogLongLogBlocked(frames);
+        }
+        else
+        {
+            LogRestartBlocked(frames);
         }
     }
 
@@ -98,17 +125,27 @@ internal sealed partial class WalCheckpointer(
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString.Value) { Mode = SqliteOpenMode.ReadWrite }.ToString());
         connection.Open();
-        using var pageSize = connection.CreateCommand();
-        pageSize.CommandText = "PRAGMA page_size";
-        _pageSize = (long)pageSize.ExecuteScalar()!;
+        using var command = connection.CreateCommand();
+
+        // A checkpoint fsyncs the database file before the log is reused only if this connection syncs at all.
+        command.CommandText = "PRAGMA synchronous=FULL";
+        command.ExecuteNonQuery();
+        command.CommandText = "PRAGMA page_size";
+        _pageSize = (long)command.ExecuteScalar()!;
         return connection;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "WAL checkpoint: the log reached {Frames} frames and starts over at the next turn")]
     private partial void LogRestarted(int frames);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "WAL checkpoint: the log reached {Frames} frames, its file more than twice Database:WalSizeLimitMiB, and was truncated between two turns")]
+    private partial void LogTruncated(int frames);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "WAL checkpoint: the log reached {Frames} frames; a reader kept it from starting over, trying again shortly")]
     private partial void LogRestartBlocked(int frames);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "WAL checkpoint: the log reached {Frames} frames, four times Database:WalSizeLimitMiB, and readers keep it from starting over; said once until it does")]
+    private partial void LogLongLogBlocked(int frames);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WAL checkpoint failed; retrying every pass, logged again once one succeeds and another fails")]
     private partial void LogFailed(Exception exception);
