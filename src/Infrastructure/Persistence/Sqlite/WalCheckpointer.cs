@@ -14,8 +14,8 @@ namespace CallTranscription.Infrastructure.Persistence.Sqlite;
 /// </summary>
 /// <remarks>
 /// Started over, not truncated: the next commits overwrite blocks the file already has, and an fsync of those costs
-/// less than one of a file that grows. A short log also keeps each read's search of the log index short
-/// (docs/performance.md).
+/// less than one of a file that grows (docs/performance.md). A file a burst grew past twice the limit is truncated
+/// instead, at the next pass, so that it gives the space back.
 /// </remarks>
 internal sealed partial class WalCheckpointer(
     SqliteConnectionString connectionString,
@@ -73,55 +73,61 @@ internal sealed partial class WalCheckpointer(
         }
     }
 
-    /// <summary>
-    /// One pass: PASSIVE, then, if the log is long, RESTART between two turns — or TRUNCATE, if the file has grown past
-    /// twice the limit (a burst, or restarts a reader held off), so that it gives the space back.
-    /// </summary>
-    internal async Task CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>One pass: PASSIVE beside the writes, then, if the log is long, RESTART (or TRUNCATE) between two turns.</summary>
+    internal async Task<WalCheckpointOutcome> CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         var pass = WalCheckpoint.Passive(connection);
-        if (pass.LogFrames < RestartAtFrames)
+        var truncating = new FileInfo(connection.DataSource + "-wal") is { Exists: true } file && file.Length > 2 * LimitBytes;
+
+        // Even a pass that copied everything it saw goes on to the gate: under load a turn commits while it runs, so
+        // the next write would not start the log over.
+        if (!truncating && pass.LogFrames < RestartAtFrames)
         {
-            return;
+            _warnedOfALongLog = false;
+            return WalCheckpointOutcome.Copied;
         }
 
+        WalCheckpoint checkpoint;
         await using (await gate.EnterAsync(cancellationToken))
         {
             // The connection has no busy handler: a reader still in the log (a health probe, say) makes the checkpoint
-            // report itself blocked at once, rather than hold the gate while it waits, and the next pass tries again.
-            var truncate = new FileInfo(connection.DataSource + "-wal") is { Exists: true } file && file.Length > 2 * LimitBytes;
-            var checkpoint = truncate ? WalCheckpoint.Truncate(connection) : WalCheckpoint.Restart(connection);
-            Report(checkpoint, pass.LogFrames, truncate);
+            // report itself blocked at once, rather than hold the gate while it waits.
+            checkpoint = truncating ? WalCheckpoint.Truncate(connection) : WalCheckpoint.Restart(connection);
         }
+
+        return Report(checkpoint, pass.LogFrames, truncating);
     }
 
-    private void Report(WalCheckpoint checkpoint, int frames, bool truncated)
+    private WalCheckpointOutcome Report(WalCheckpoint checkpoint, int frames, bool truncating)
     {
-        if (!checkpoint.Blocked)
+        if (checkpoint.Blocked)
         {
-            _warnedOfALongLog = false;
-            if (truncated)
+            if (frames >= 4 * RestartAtFrames && !_warnedOfALongLog)
             {
-                LogTruncated(frames);
+                _warnedOfALongLog = true;
+                LogLongLogBlocked(frames);
             }
             else
             {
-                LogRestarted(frames);
+                LogRestartBlocked(frames);
             }
+
+            return WalCheckpointOutcome.Blocked;
         }
-        else if (frames >= 4 * RestartAtFrames && !_warnedOfALongLog)
+
+        _warnedOfALongLog = false;
+        if (truncating)
         {
-            _warnedOfALongLog = true;
-            LogLongLogBlocked(frames);
+            LogTruncated(frames);
+            return WalCheckpointOutcome.Truncated;
         }
-        else
-        {
-            LogRestartBlocked(frames);
-        }
+
+        LogRestarted(frames);
+        return WalCheckpointOutcome.Restarted;
     }
 
     // ReadWrite, not the default ReadWriteCreate: the migrations create the file, never the checkpointer.
-    private SqliteConnection Open()
+    internal SqliteConnection Open()
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString.Value) { Mode = SqliteOpenMode.ReadWrite }.ToString());
         connection.Open();

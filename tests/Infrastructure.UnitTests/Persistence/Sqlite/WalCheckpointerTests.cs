@@ -2,6 +2,7 @@ using CallTranscription.Infrastructure.Persistence;
 using CallTranscription.Infrastructure.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,9 @@ namespace CallTranscription.Infrastructure.UnitTests.Persistence.Sqlite;
 /// </summary>
 public class WalCheckpointerTests
 {
-    private const long LimitBytes = 1024 * 1024;
+    private const int LimitMiB = 1;
+    private const int PageSize = 4096;
+    private const int LimitFrames = LimitMiB * 1024 * 1024 / PageSize;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     private string _directory = null!;
@@ -48,9 +51,10 @@ public class WalCheckpointerTests
         await WriteAsync(rows: 10);
         var length = new FileInfo(WalFile).Length;
 
-        var finishedDuringTheTurn = await CheckpointDuringATurnAsync();
+        var (finishedDuringTheTurn, outcome) = await CheckpointDuringATurnAsync();
 
         Assert.That(finishedDuringTheTurn, Is.True, "a short log never waits for the turn in progress");
+        Assert.That(outcome, Is.EqualTo(WalCheckpointOutcome.Copied));
         Assert.That(await RowsInTheDatabaseFileAloneAsync(), Is.EqualTo(10), "the frames reached the database file");
         Assert.That(new FileInfo(WalFile).Length, Is.EqualTo(length), "a PASSIVE pass copies frames but keeps the file");
     }
@@ -76,24 +80,10 @@ public class WalCheckpointerTests
     }
 
     [Test]
-    public async Task ShouldStartTheLogOverOnceItPassesTheLimit()
+    public async Task ShouldFinishTheCheckpointBetweenTwoTurnsOnceTheLogPassesTheLimit()
     {
-        await WriteUntilTheLogPassesAsync(LimitBytes);
+        await WriteUntilTheFileHoldsAsync(LimitFrames + 16);
         var length = new FileInfo(WalFile).Length;
-
-        await CheckpointAsync();
-        await WriteAsync(rows: 1);
-
-        // The copy first: the PASSIVE pass that counts the log's frames copies the last write too.
-        Assert.That(await RowsInTheDatabaseFileAloneAsync(), Is.EqualTo(_rows - 1), "every frame before it was copied");
-        Assert.That(await FramesInTheLogAsync(), Is.LessThan(10), "the next write starts the log over");
-        Assert.That(new FileInfo(WalFile).Length, Is.EqualTo(length), "over the blocks the file has, not a truncated file");
-    }
-
-    [Test]
-    public async Task ShouldFinishTheCheckpointBetweenTwoTurns()
-    {
-        await WriteUntilTheLogPassesAsync(LimitBytes);
         var turn = await _gate.EnterAsync(CancellationToken.None);
 
         var checkpoint = CheckpointAsync();
@@ -101,72 +91,105 @@ public class WalCheckpointerTests
         await Task.Delay(200);
         var finishedDuringTheTurn = checkpoint.IsCompleted;
         await turn.DisposeAsync();
-        await checkpoint;
+        var outcome = await checkpoint;
         await WriteAsync(rows: 1);
 
         Assert.That(finishedDuringTheTurn, Is.False, "the checkpointer waits at the write gate");
+        Assert.That(outcome, Is.EqualTo(WalCheckpointOutcome.Restarted));
         Assert.That(await RowsInTheDatabaseFileAloneAsync(), Is.EqualTo(_rows - 1), "the turn's frames were copied too");
         Assert.That(await FramesInTheLogAsync(), Is.LessThan(10), "the next write starts the log over");
+        Assert.That(new FileInfo(WalFile).Length, Is.EqualTo(length), "over the blocks the file has, not a truncated file");
     }
 
     [Test]
     public async Task ShouldTruncateAFileThatGrewPastTwiceTheLimit()
     {
-        await WriteUntilTheLogPassesAsync(2 * LimitBytes);
+        await WriteUntilTheFileHoldsAsync(2 * LimitFrames + 16);
 
-        await CheckpointAsync();
+        var outcome = await CheckpointAsync();
 
+        Assert.That(outcome, Is.EqualTo(WalCheckpointOutcome.Truncated));
         Assert.That(new FileInfo(WalFile).Length, Is.Zero, "the space given back");
         Assert.That(await RowsInTheDatabaseFileAloneAsync(), Is.EqualTo(_rows));
     }
 
     [Test]
-    public async Task ShouldLeaveTheGateAtOnceWhenAReaderKeepsTheLogFromStartingOver()
+    public async Task ShouldLeaveTheGateWithoutWaitingWhenAReaderKeepsTheLogFromStartingOver()
     {
-        await WriteUntilTheLogPassesAsync(LimitBytes);
-        await using var reader = new SqliteConnection(_connectionString);
-        await reader.OpenAsync();
-        await using var snapshot = reader.BeginTransaction(deferred: true);
-        await using (var read = reader.CreateCommand())
-        {
-            read.CommandText = "SELECT COUNT(*) FROM drivers";
-            await read.ExecuteScalarAsync();
-        }
+        await WriteUntilTheFileHoldsAsync(LimitFrames + 16);
+        await using var reader = await ReadAsync();
+        await WriteAsync(rows: 10); // frames the reader's snapshot keeps in the log
 
-        var checkpoint = Task.Run(CheckpointAsync);
+        var checkpoint = Task.Run(() => CheckpointAsync());
         var finishedWhileTheReaderReads = await Task.WhenAny(checkpoint, Task.Delay(Patience)) == checkpoint;
-        await snapshot.RollbackAsync();
-        await checkpoint;
+        var gateFree = _gate.EnterAsync(CancellationToken.None).IsCompleted;
 
         Assert.That(finishedWhileTheReaderReads, Is.True, "no busy handler: a blocked checkpoint never waits in the gate");
-        Assert.That(await RowsInTheDatabaseFileAloneAsync(), Is.EqualTo(_rows), "it still copied every frame it could");
+        Assert.That(await checkpoint, Is.EqualTo(WalCheckpointOutcome.Blocked));
+        Assert.That(gateFree, Is.True, "the checkpointer left the gate");
     }
 
-    private async Task CheckpointAsync()
+    [Test]
+    public async Task ShouldWarnOnceWhileReadersHoldALongLogAndAgainInTheNextSpell()
     {
-        var limit = Options.Create(new DatabaseOptions { WalSizeLimitMiB = (int)(LimitBytes / 1024 / 1024) });
-        var checkpointer = new WalCheckpointer(
-            new SqliteConnectionString(_connectionString), _gate, limit, TimeProvider.System, NullLogger<WalCheckpointer>.Instance);
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync();
-        await checkpointer.CheckpointAsync(connection, CancellationToken.None);
+        var logger = new RecordingLogger<WalCheckpointer>();
+        var checkpointer = Checkpointer(logger);
+        using var connection = checkpointer.Open();
+
+        for (var spell = 1; spell <= 2; spell++)
+        {
+            await WriteAsync(rows: 4 * LimitFrames + 16); // at least a frame each
+            await using (var reader = await ReadAsync())
+            {
+                await WriteAsync(rows: 10);
+                Assert.That(await checkpointer.CheckpointAsync(connection, CancellationToken.None), Is.EqualTo(WalCheckpointOutcome.Blocked));
+                Assert.That(await checkpointer.CheckpointAsync(connection, CancellationToken.None), Is.EqualTo(WalCheckpointOutcome.Blocked));
+            }
+
+            var warnings = logger.Entries.Count(entry => entry.Level == LogLevel.Warning);
+            Assert.That(warnings, Is.EqualTo(spell), $"spell {spell}: one warning, not one a pass");
+            Assert.That(await checkpointer.CheckpointAsync(connection, CancellationToken.None), Is.Not.EqualTo(WalCheckpointOutcome.Blocked));
+            await WriteAsync(rows: 1); // the log starts over
+        }
     }
 
-    private async Task<bool> CheckpointDuringATurnAsync()
+    private WalCheckpointer Checkpointer(ILogger<WalCheckpointer> logger) =>
+        new(new SqliteConnectionString(_connectionString), _gate, Options.Create(new DatabaseOptions { WalSizeLimitMiB = LimitMiB }),
+            TimeProvider.System, logger);
+
+    private async Task<WalCheckpointOutcome> CheckpointAsync()
+    {
+        var checkpointer = Checkpointer(NullLogger<WalCheckpointer>.Instance);
+        using var connection = checkpointer.Open();
+        return await checkpointer.CheckpointAsync(connection, CancellationToken.None);
+    }
+
+    private async Task<(bool Finished, WalCheckpointOutcome Outcome)> CheckpointDuringATurnAsync()
     {
         var turn = await _gate.EnterAsync(CancellationToken.None);
         var checkpoint = Task.Run(CheckpointAsync);
         var finished = await Task.WhenAny(checkpoint, Task.Delay(Patience)) == checkpoint;
         await turn.DisposeAsync();
-        await checkpoint;
-        return finished;
+        return (finished, await checkpoint);
     }
 
-    private async Task WriteUntilTheLogPassesAsync(long bytes)
+    /// <summary>A reader with an open snapshot: the log cannot start over while it reads.</summary>
+    private async Task<SqliteConnection> ReadAsync()
     {
-        while (!File.Exists(WalFile) || new FileInfo(WalFile).Length <= bytes)
+        var reader = new SqliteConnection($"{_connectionString};Pooling=False"); // closed, not pooled, with its snapshot
+        await reader.OpenAsync();
+        await using var read = reader.CreateCommand();
+        read.CommandText = "BEGIN; SELECT COUNT(*) FROM drivers;";
+        await read.ExecuteScalarAsync();
+        return reader;
+    }
+
+    /// <summary>Writes until the -wal file, fresh from the start, holds this many frames (a 32-byte header, 24 per frame).</summary>
+    private async Task WriteUntilTheFileHoldsAsync(int frames)
+    {
+        while (!File.Exists(WalFile) || (new FileInfo(WalFile).Length - 32) / (PageSize + 24) < frames)
         {
-            await WriteAsync(rows: 16);
+            await WriteAsync(rows: 8);
         }
     }
 

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace CallTranscription.Infrastructure.UnitTests;
+
+internal sealed class RecordingLogger<T> : ILogger<T>
+{
+    public List<(LogLevel Level, Exception? Exception, string Message)> Entries { get; } = [];
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        Entries.Add((logLevel, exception, formatter(state, exception)));
+}
