@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
 
-namespace CallTranscription.Infrastructure.UnitTests;
+namespace CallTranscription.Testing;
 
+/// <summary>Keeps every log entry, for tests of what a class tells operators (linked into each unit test project).</summary>
 internal sealed class RecordingLogger<T> : ILogger<T>
 {
     public List<(LogLevel Level, Exception? Exception, string Message)> Entries { get; } = [];
