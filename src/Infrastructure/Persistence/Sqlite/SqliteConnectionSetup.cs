@@ -16,7 +16,7 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
     // One instance: EF caches its internal services per distinct options, and a new interceptor makes them distinct.
     public static readonly SqliteConnectionSetup Instance = new();
 
-    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=0;";
+    internal const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=0;";
 
     // Microsoft.Data.Sqlite pools the database handles and the settings stay on them: set each handle up once.
     private readonly ConditionalWeakTable<sqlite3, object> _setUp = [];

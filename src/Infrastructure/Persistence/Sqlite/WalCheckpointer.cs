@@ -133,8 +133,9 @@ internal sealed partial class WalCheckpointer(
         connection.Open();
         using var command = connection.CreateCommand();
 
-        // A checkpoint fsyncs the database file before the log is reused only if this connection syncs at all.
-        command.CommandText = "PRAGMA synchronous=FULL";
+        // The service's connection settings: a checkpoint fsyncs the database file before the log is reused only if
+        // this connection syncs at all.
+        command.CommandText = SqliteConnectionSetup.Pragmas;
         command.ExecuteNonQuery();
         command.CommandText = "PRAGMA page_size";
         _pageSize = (long)command.ExecuteScalar()!;

@@ -176,7 +176,8 @@ public class WalCheckpointerTests
     /// <summary>A reader with an open snapshot: the log cannot start over while it reads.</summary>
     private async Task<SqliteConnection> ReadAsync()
     {
-        var reader = new SqliteConnection($"{_connectionString};Pooling=False"); // closed, not pooled, with its snapshot
+        // Not pooled: disposed, it closes, snapshot and all.
+        var reader = new SqliteConnection($"{_connectionString};Pooling=False");
         await reader.OpenAsync();
         await using var read = reader.CreateCommand();
         read.CommandText = "BEGIN; SELECT COUNT(*) FROM drivers;";
@@ -184,7 +185,9 @@ public class WalCheckpointerTests
         return reader;
     }
 
-    /// <summary>Writes until the -wal file, fresh from the start, holds this many frames (a 32-byte header, 24 per frame).</summary>
+    /// <summary>
+    /// Writes until the fresh -wal file holds this many frames: a 32-byte header, then each page behind 24 bytes of its own.
+    /// </summary>
     private async Task WriteUntilTheFileHoldsAsync(int frames)
     {
         while (!File.Exists(WalFile) || (new FileInfo(WalFile).Length - 32) / (PageSize + 24) < frames)
