@@ -44,8 +44,17 @@ public class CompleteCallCommandValidatorTests
         AssertRefused(Command() with { StartTimeUnixSecs = null }, "data.metadata.start_time_unix_secs");
 
     [Test]
-    public void ShouldRefuseAStartTimeOutsideTheWindow() =>
-        AssertRefused(Command() with { StartTimeUnixSecs = _now.AddDays(-8).ToUnixTimeSeconds() }, "data.metadata.start_time_unix_secs");
+    public void ShouldRefuseAStartTimeBeforeAnyCall() =>
+        AssertRefused(Command() with { StartTimeUnixSecs = new DateTimeOffset(2023, 12, 31, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds() },
+            "data.metadata.start_time_unix_secs");
+
+    [Test]
+    public void ShouldRefuseAStartTimeMoreThanADayAhead() =>
+        AssertRefused(Command() with { StartTimeUnixSecs = _now.AddDays(1).AddSeconds(1).ToUnixTimeSeconds() }, "data.metadata.start_time_unix_secs");
+
+    [Test]
+    public void ShouldAcceptATwoYearOldTranscript() =>
+        Assert.That(_validator.Validate(Command() with { StartTimeUnixSecs = _now.AddYears(-2).ToUnixTimeSeconds() }).IsValid, Is.True);
 
     [Test]
     public void ShouldRefuseAStartTimeInMilliseconds() =>

@@ -18,7 +18,7 @@ public sealed class CompleteCallCommandValidator : AbstractValidator<CompleteCal
 
         RuleFor(c => c.ConversationId).MustBeAConversationId("data.conversation_id");
 
-        RuleFor(c => c.StartTimeUnixSecs).MustBeRecentUnixSeconds(StartTime, timeProvider);
+        RuleFor(c => c.StartTimeUnixSecs).MustBePlausibleUnixSeconds(StartTime, timeProvider);
 
         RuleFor(c => c.CallDurationSecs)
             .NotNull().WithMessage($"{Duration} is required.")

@@ -14,6 +14,6 @@ public sealed class FailCallCommandValidator : AbstractValidator<FailCallCommand
 
         RuleFor(c => c.ConversationId).MustBeAConversationId("data.conversation_id");
 
-        RuleFor(c => c.EventTimestamp).MustBeRecentUnixSeconds(EventTimestamp, timeProvider);
+        RuleFor(c => c.EventTimestamp).MustBePlausibleUnixSeconds(EventTimestamp, timeProvider);
     }
 }

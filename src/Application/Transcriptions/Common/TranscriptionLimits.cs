@@ -8,16 +8,19 @@ public static class TranscriptionLimits
     /// <summary>About an hour of uninterrupted speech; counted in Unicode code points (TextRules.CodePointCount).</summary>
     public const int MessageMaxLength = 20_000;
 
-    /// <summary>ElevenLabs retries for at most ~40 minutes; a week leaves room for replays and backfills.</summary>
-    public static readonly TimeSpan MaxTimestampAge = TimeSpan.FromDays(7);
+    /// <summary>No ElevenLabs voice agent placed a call before this; an earlier time is a sender's bug, not an old call.</summary>
+    public static readonly DateTimeOffset EarliestCall = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Clock skew between the sender and us.</summary>
     public static readonly TimeSpan MaxTimestampLead = TimeSpan.FromDays(1);
 
-    /// <summary>Whether an instant a sender reports lies in the window above, around the server's clock.</summary>
+    /// <summary>
+    /// Whether an instant a sender reports can be real. An old turn is not an invalid one (a back-fill may be years
+    /// late), so only a time before any call or too far ahead of the server's clock is refused.
+    /// </summary>
     public static bool IsPlausible(DateTimeOffset instant, DateTimeOffset now) =>
-        instant >= now - MaxTimestampAge && instant <= now + MaxTimestampLead;
+        instant >= EarliestCall && instant <= now + MaxTimestampLead;
 
     public static string PlausibleWindow { get; } =
-        $"within {MaxTimestampAge.TotalDays:0} days before and {MaxTimestampLead.TotalDays:0} day after the server's current time";
+        $"from {EarliestCall:yyyy-MM-dd} to {MaxTimestampLead.TotalDays:0} day after the server's current time";
 }
