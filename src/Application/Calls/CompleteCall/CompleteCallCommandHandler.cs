@@ -77,7 +77,7 @@ public sealed partial class CompleteCallCommandHandler(
         .Select((entry, index) => (entry, index))
         .Where(e => e.entry.HasText)
         .Select(e => new TranscriptTurn(e.index, new Turn(
-            SpeakerMapping.Map(e.entry.Role!), e.entry.Message!, startedAt + UnixTime.Seconds(e.entry.TimeInCallSecs!.Value))))
+            SpeakerMapping.Map(e.entry.Role)!.Value, e.entry.Message!, startedAt + UnixTime.Seconds(e.entry.TimeInCallSecs!.Value))))
         .ToList();
 
     private sealed record Outcome(CompleteCallResult Result, IReadOnlyList<Transcription> Stored, int? DriverId);

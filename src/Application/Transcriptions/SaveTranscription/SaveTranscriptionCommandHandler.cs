@@ -18,7 +18,7 @@ public sealed class SaveTranscriptionCommandHandler(
     public async Task<SaveTranscriptionResult> Handle(SaveTranscriptionCommand request, CancellationToken cancellationToken)
     {
         var conversationId = request.ConversationId!;
-        var turn = new Turn(SpeakerMapping.Map(request.Speaker!), request.Message!, request.ParsedTimestamp!.Value);
+        var turn = new Turn(SpeakerMapping.Map(request.Speaker)!.Value, request.Message!, request.ParsedTimestamp!.Value);
         var outcome = await unitOfWork.ExecuteAsync(ct => SaveAsync(conversationId, turn, ct), cancellationToken);
 
         if (!outcome.Result.Replayed)

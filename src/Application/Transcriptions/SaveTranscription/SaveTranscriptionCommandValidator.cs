@@ -14,7 +14,7 @@ public sealed class SaveTranscriptionCommandValidator : AbstractValidator<SaveTr
 
         RuleFor(c => c.Speaker)
             .NotEmpty().WithMessage("speaker is required.")
-            .Must(s => SpeakerMapping.TryMap(s, out _))
+            .Must(s => SpeakerMapping.Map(s) is not null)
             .WithMessage("speaker must be 'agent' or 'user'.")
             .OverridePropertyName("speaker");
 
