@@ -6,6 +6,7 @@ using CallTranscription.WebApi.Serialization;
 using CallTranscription.WebApi.Webhooks;
 using CallTranscription.WebApi.Webhooks.PostCall;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpLogging;
 using InfrastructureDependencies = CallTranscription.Infrastructure.DependencyInjection;
 
 namespace CallTranscription.WebApi;
@@ -20,8 +21,7 @@ public static class DependencyInjection
         services.AddExceptionHandler<ContractExceptionHandler>();
         services.AddOpenApi(options => options.AddOperationTransformer<WebhookOperationTransformer>());
         services.Configure<ElevenLabsOptions>(configuration.GetSection(ElevenLabsOptions.SectionName));
-        services.Configure<RequestLoggingOptions>(configuration.GetSection(RequestLoggingOptions.SectionName));
-        services.AddConsoleTimestamps(configuration);
+        services.AddRequestLogging();
         services.AddSingleton<WebhookSignatureVerifier>();
         services.AddClientRateLimiting(configuration);
         return services;
@@ -29,16 +29,17 @@ public static class DependencyInjection
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
-        app.UseMiddleware<WebhookRequestLoggingMiddleware>();
-        app.UseExceptionHandler();
+        app.UseHttpLogging();
+        // A 5xx keeps the framework's own error line with its exception; a 4xx is told by the request's line alone.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallback = c => c.HttpContext.Response.StatusCode < StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages(EmptyErrorBodies.WriteAsync);
         app.UseRateLimiter();
 
         app.MapControllers();
         PostCallWebhook.LogWhenOff(app);
         app.MapOpenApi();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(InfrastructureDependencies.ReadinessTag) });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithHttpLogging(HttpLoggingFields.None);
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(InfrastructureDependencies.ReadinessTag) }).WithHttpLogging(HttpLoggingFields.None);
         return app;
     }
 }

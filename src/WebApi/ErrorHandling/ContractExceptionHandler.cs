@@ -8,9 +8,9 @@ namespace CallTranscription.WebApi.ErrorHandling;
 /// <summary>
 /// Maps every failure to the contract's error shape. 4xx is final for the sender; 5xx tells it to retry.
 /// Bodies never carry exception text: it may hold SQL or connection details. The request's log line
-/// (<see cref="WebhookRequestLoggingMiddleware"/>) records the error and the exception.
+/// (<see cref="RequestLogInterceptor"/>) records the error; the framework logs a 5xx's exception.
 /// </summary>
-internal sealed partial class ContractExceptionHandler(ILogger<ContractExceptionHandler> logger) : IExceptionHandler
+internal sealed class ContractExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -31,22 +31,10 @@ internal sealed partial class ContractExceptionHandler(ILogger<ContractException
                 "The transcription was not stored. Retry the delivery.")),
         };
 
-        var log = httpContext.Features.Get<WebhookRequestLog>();
-        if (log is not null)
-        {
-            log.Error = statusCode >= StatusCodes.Status500InternalServerError ? exception.GetType().Name : error.Details;
-            log.Exception = statusCode >= StatusCodes.Status500InternalServerError ? exception : null;
-        }
-        else if (statusCode >= StatusCodes.Status500InternalServerError)
-        {
-            LogUnhandled(exception, httpContext.Request.Path);
-        }
+        httpContext.WebhookLog().Error = statusCode >= StatusCodes.Status500InternalServerError ? exception.GetType().Name : error.Details;
 
         httpContext.Response.StatusCode = statusCode;
         await httpContext.Response.WriteAsJsonAsync(error, cancellationToken);
         return true;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
-    private partial void LogUnhandled(Exception exception, string path);
 }

@@ -1,9 +1,12 @@
 namespace CallTranscription.WebApi.Logging;
 
-/// <summary>What one webhook request did, filled in as it goes and logged once when it ends.</summary>
+/// <summary>What one request did, filled in as it goes and written on its one log line (<see cref="RequestLogInterceptor"/>).</summary>
 public sealed class WebhookRequestLog
 {
     public string? ConversationId { get; set; }
+
+    /// <summary>The post-call event's <c>type</c>.</summary>
+    public string? EventType { get; set; }
 
     public string? Speaker { get; set; }
 
@@ -21,13 +24,11 @@ public sealed class WebhookRequestLog
     public bool Discarded { get; set; }
 
     public string? Error { get; set; }
-
-    public Exception? Exception { get; set; }
 }
 
 public static class WebhookRequestLogExtensions
 {
-    /// <summary>The current request's log, or a detached one when the request is not a webhook delivery.</summary>
+    /// <summary>The current request's log, or a detached one when the request is not logged.</summary>
     public static WebhookRequestLog WebhookLog(this HttpContext context) =>
         context.Features.Get<WebhookRequestLog>() ?? new WebhookRequestLog();
 

@@ -1,5 +1,4 @@
 using CallTranscription.Infrastructure.Persistence;
-using CallTranscription.WebApi.Logging;
 using CallTranscription.WebApi.RateLimiting;
 using CallTranscription.WebApi.Webhooks;
 
@@ -50,12 +49,6 @@ internal static class StartupConfiguration
         if (elevenLabs.SignatureTolerance <= TimeSpan.Zero)
         {
             yield return "ElevenLabs:SignatureTolerance must be greater than 00:00:00.";
-        }
-
-        var logging = configuration.GetSection(RequestLoggingOptions.SectionName).Get<RequestLoggingOptions>() ?? new();
-        if (logging.SlowRequestThreshold <= TimeSpan.Zero)
-        {
-            yield return "RequestLogging:SlowRequestThreshold must be greater than 00:00:00.";
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using CallTranscription.Infrastructure.Persistence;
 using CallTranscription.Infrastructure.Persistence.Resilience;
-using CallTranscription.WebApi.Logging;
 using CallTranscription.WebApi.RateLimiting;
 using CallTranscription.WebApi.Webhooks;
 
@@ -27,7 +26,6 @@ public partial class DocumentationTests
     [TestCase(typeof(DatabaseRetryOptions), $"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Retry)}")]
     [TestCase(typeof(ElevenLabsOptions), ElevenLabsOptions.SectionName)]
     [TestCase(typeof(RateLimitingOptions), RateLimitingOptions.SectionName)]
-    [TestCase(typeof(RequestLoggingOptions), RequestLoggingOptions.SectionName)]
     public void ShouldListEverySettingInTheReadme(Type options, string section)
     {
         var readme = File.ReadAllText(Path.Combine(_root, "README.md"));

@@ -40,6 +40,7 @@ public sealed partial class PostCallWebhookController(
         using var signature = signatureVerifier.Start(options.Value.PostCallWebhookSecret!, Request.Headers[WebhookSignatureVerifier.HeaderName]);
         using var postCall = await PostCallRequestReader.ReadAsync(Request, signature, cancellationToken);
         var log = HttpContext.WebhookLog();
+        log.EventType = postCall.Type;
         switch (postCall.Type)
         {
             case PostCallEventTypes.Transcription:
