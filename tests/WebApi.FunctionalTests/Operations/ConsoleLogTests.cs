@@ -27,6 +27,7 @@ public class ConsoleLogTests
             @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z info: " + RequestCategory + @"\[\d+\] Request and Response: "
             + @".*Method: POST .*Path: /webhooks/elevenlabs/transcription .*ConversationId: conv_console SequenceNumber: 1 "
             + @".*TraceId: [0-9a-f]{32} StatusCode: 201 Duration: \d"), output);
+        Assert.That(output, Does.Not.Contain("Executed DbCommand"), "EF Core's SQL stays at Warning");
     }
 
     [Test]
