@@ -46,15 +46,17 @@ internal static class ClientRateLimiting
         return services;
     }
 
+    // Only the per-turn window knows when a permit comes back; the post-call queue cannot, so its 429 carries no
+    // Retry-After and the sender's own backoff decides (ElevenLabs retries 429).
     private static async ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
+        var details = "Too many post-call events are in progress; retry the delivery.";
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
             context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            details = "This client exceeded its request rate; retry after the Retry-After delay.";
         }
 
-        await context.HttpContext.Response.WriteAsJsonAsync(
-            ErrorResponse.Of("Too many requests", "This client exceeded its request rate; retry after the Retry-After delay."),
-            cancellationToken);
+        await context.HttpContext.Response.WriteAsJsonAsync(ErrorResponse.Of("Too many requests", details), cancellationToken);
     }
 }
