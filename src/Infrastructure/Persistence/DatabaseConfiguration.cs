@@ -83,6 +83,10 @@ public static partial class DatabaseConfiguration
         {
             yield return "Database:Schema is not supported on Sqlite; leave it unset.";
         }
+        else if (options.Provider == DatabaseProvider.SqlServer)
+        {
+            yield return "Database:Schema is not supported on SqlServer; leave it unset and make the schema the database user's default (ALTER USER ... WITH DEFAULT_SCHEMA).";
+        }
         else if (!PlainIdentifier().IsMatch(schema))
         {
             yield return "Database:Schema must be a plain identifier: a letter or underscore, then letters, digits or underscores (at most 63).";

@@ -1,7 +1,6 @@
 using CallTranscription.Application.Calls.Common;
 using CallTranscription.Application.Common.Exceptions;
 using CallTranscription.Application.Common.Interfaces;
-using CallTranscription.Application.Common.Models;
 using CallTranscription.Application.Transcriptions.Common;
 using CallTranscription.Application.Transcriptions.SaveTranscription;
 using CallTranscription.Domain.Calls;
@@ -73,8 +72,8 @@ public class SaveTranscriptionCommandHandlerTests
     [Test]
     public async Task ShouldReuseTheCallOnLaterTurns()
     {
-        _calls.Setup(c => c.FindStateForUpdateAsync(ConversationId, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new CallState(CallStatus.InProgress, DriverId: 7));
+        _calls.Setup(c => c.FindForUpdateAsync(ConversationId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Call.StartedBy(ConversationId, driverId: 7, _now.AddMinutes(-5), _now));
         _transcriptions.Setup(t => t.GetLastSequenceNumberAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(3);
 
         var result = await _handler.Handle(Turn("agent"), CancellationToken.None);
@@ -166,8 +165,8 @@ public class SaveTranscriptionCommandHandlerTests
     [Test]
     public async Task ShouldPublishTheDriverOfTheStoredCallOnLaterTurns()
     {
-        _calls.Setup(c => c.FindStateForUpdateAsync(ConversationId, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new CallState(CallStatus.InProgress, DriverId: 7));
+        _calls.Setup(c => c.FindForUpdateAsync(ConversationId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Call.StartedBy(ConversationId, driverId: 7, _now.AddMinutes(-5), _now));
 
         await _handler.Handle(Turn("agent"), CancellationToken.None);
 
@@ -233,8 +232,9 @@ public class SaveTranscriptionCommandHandlerTests
 
     private void EndedCallWith(params Transcription[] stored)
     {
-        _calls.Setup(c => c.FindStateForUpdateAsync(ConversationId, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new CallState(CallStatus.Completed, DriverId: 7));
+        var call = Call.StartedBy(ConversationId, driverId: 7, _now.AddMinutes(-5), _now);
+        call.Complete(_now.AddMinutes(-1), _now);
+        _calls.Setup(c => c.FindForUpdateAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(call);
         _transcriptions.Setup(t => t.ListByConversationAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(stored);
         _transcriptions.Setup(t => t.GetLastSequenceNumberAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(stored.Length);
     }

@@ -36,7 +36,7 @@ public sealed class SaveTranscriptionCommandHandler(
     private async Task<Outcome> SaveAsync(DialogueTurn turn, CancellationToken cancellationToken)
     {
         // Taking the call first serializes the turns of one conversation on server databases (see ICallRepository).
-        var callState = await calls.FindStateForUpdateAsync(turn.ConversationId, cancellationToken);
+        var callState = await calls.FindForUpdateAsync(turn.ConversationId, cancellationToken);
 
         var stored = await transcriptions.FindByContentHashAsync(turn.ConversationId, turn.ContentHash, cancellationToken);
         if (stored is not null)
