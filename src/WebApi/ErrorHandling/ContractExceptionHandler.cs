@@ -1,4 +1,5 @@
 using CallTranscription.Application.Common.Exceptions;
+using CallTranscription.Domain.Calls;
 using CallTranscription.WebApi.Logging;
 using Microsoft.AspNetCore.Diagnostics;
 

@@ -1,7 +1,5 @@
 using CallTranscription.Application.Calls.Common;
-using CallTranscription.Application.Common.Exceptions;
 using CallTranscription.Application.Common.Interfaces;
-using CallTranscription.Application.Transcriptions.Common;
 using CallTranscription.Application.Transcriptions.SaveTranscription;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Domain.Transcriptions;
@@ -72,8 +70,7 @@ public class SaveTranscriptionCommandHandlerTests
     [Test]
     public async Task ShouldReuseTheCallOnLaterTurns()
     {
-        _calls.Setup(c => c.FindForUpdateAsync(ConversationId, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(Call.StartedBy(ConversationId, driverId: 7, _now.AddMinutes(-5), _now));
+        StoredCall();
         _transcriptions.Setup(t => t.GetLastSequenceNumberAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(3);
 
         var result = await _handler.Handle(Turn("agent"), CancellationToken.None);
@@ -110,7 +107,7 @@ public class SaveTranscriptionCommandHandlerTests
             Assert.That(stored.MessageText, Is.EqualTo("Yes, this is Sam."));
             Assert.That(stored.Timestamp, Is.EqualTo(new DateTimeOffset(2026, 11, 21, 13, 30, 0, TimeSpan.Zero)));
             Assert.That(stored.Timestamp.Offset, Is.EqualTo(TimeSpan.Zero));
-            Assert.That(stored.ContentHash, Has.Length.EqualTo(ContentHash.Length));
+            Assert.That(stored.ContentHash, Is.EqualTo(ContentHash.Of(ConversationId, new Turn(SpeakerType.Driver, "Yes, this is Sam.", stored.Timestamp))));
             Assert.That(_unitOfWork.SaveChangesCalls, Is.EqualTo(1));
         });
     }
@@ -165,8 +162,7 @@ public class SaveTranscriptionCommandHandlerTests
     [Test]
     public async Task ShouldPublishTheDriverOfTheStoredCallOnLaterTurns()
     {
-        _calls.Setup(c => c.FindForUpdateAsync(ConversationId, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(Call.StartedBy(ConversationId, driverId: 7, _now.AddMinutes(-5), _now));
+        StoredCall();
 
         await _handler.Handle(Turn("agent"), CancellationToken.None);
 
@@ -232,11 +228,16 @@ public class SaveTranscriptionCommandHandlerTests
 
     private void EndedCallWith(params Transcription[] stored)
     {
-        var call = Call.StartedBy(ConversationId, driverId: 7, _now.AddMinutes(-5), _now);
-        call.Complete(_now.AddMinutes(-1), _now);
-        _calls.Setup(c => c.FindForUpdateAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(call);
+        StoredCall().Complete(_now.AddMinutes(-1), _now.AddMinutes(-1));
         _transcriptions.Setup(t => t.ListByConversationAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(stored);
         _transcriptions.Setup(t => t.GetLastSequenceNumberAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(stored.Length);
+    }
+
+    private Call StoredCall()
+    {
+        var call = Call.StartedBy(ConversationId, driverId: 7, _now.AddMinutes(-3), _now.AddMinutes(-3));
+        _calls.Setup(c => c.FindForUpdateAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(call);
+        return call;
     }
 
     private static Transcription StoredTurn(SpeakerType speaker, string message, int sequenceNumber) => new()

@@ -1,7 +1,6 @@
-using CallTranscription.Application.Calls.CompleteCall;
 using CallTranscription.Domain.Transcriptions;
 
-namespace CallTranscription.Application.UnitTests.Calls;
+namespace CallTranscription.Domain.UnitTests.Transcriptions;
 
 public class TranscriptPlacementTests
 {
@@ -138,6 +137,34 @@ public class TranscriptPlacementTests
         AssertCounts(placement, alreadyStored: 1, unplaced: [0, 3, 4, 5, 6], notInTranscript: 1);
     }
 
+    [Test]
+    public void ShouldNumberTheFirstTurnsOfAConversationFromOne()
+    {
+        var appended = TranscriptPlacement.Place([], _transcript).AppendTo("conv_placement", _start);
+
+        Assert.That(appended.Select(t => t.SequenceNumber), Is.EqualTo(new[] { 1, 2, 3, 4, 5, 6 }));
+    }
+
+    [Test]
+    public void ShouldNumberAppendedTurnsAfterTheLastStoredTurn()
+    {
+        var appended = TranscriptPlacement.Place(Stored(0, 1, 3), _transcript).AppendTo("conv_placement", _start);
+
+        Assert.That(appended.Select(t => (t.SequenceNumber, t.MessageText)), Is.EqualTo(new[]
+        {
+            (4, "Yes."), (5, "Did a mechanic sign it off?"), (6, "Yes."),
+        }));
+    }
+
+    [Test]
+    public void ShouldIdentifyAppendedTurnsByTheirEntry()
+    {
+        var appended = TranscriptPlacement.Place(Stored(0, 1, 3), _transcript).AppendTo("conv_placement", _start);
+
+        Assert.That(appended.Select(t => t.ContentHash), Is.EqualTo(_transcript.Skip(3).Select(t => ContentHash.OfTranscriptEntry("conv_placement", t))));
+        Assert.That(appended.Select(t => t.ContentHash), Is.Unique, "the two identical answers");
+    }
+
     private static void AssertCounts(Placement placement, int alreadyStored, int[] unplaced, int notInTranscript) => Assert.Multiple(() =>
     {
         Assert.That(placement.AlreadyStored, Is.EqualTo(alreadyStored), "already stored");
@@ -148,12 +175,12 @@ public class TranscriptPlacementTests
     private static int[] EntryIndexes(IEnumerable<TranscriptTurn> turns) => turns.Select(t => t.EntryIndex).ToArray();
 
     private static TranscriptTurn Said(int entryIndex, SpeakerType speaker, string message) =>
-        new(entryIndex, speaker, message, _start.AddSeconds(entryIndex * 2));
+        new(entryIndex, new Turn(speaker, message, _start.AddSeconds(entryIndex * 2)));
 
     // What the relay delivered in real time: the same words as the transcript entries, at its own times.
     private static List<Transcription> Stored(params int[] entryIndexes) => entryIndexes
         .Select(entryIndex => _transcript.Single(t => t.EntryIndex == entryIndex))
-        .Select((said, i) => StoredTurn(i + 1, said.Speaker, said.Message))
+        .Select((said, i) => StoredTurn(i + 1, said.Turn.Speaker, said.Turn.Message))
         .ToList();
 
     private static Transcription StoredTurn(int sequenceNumber, SpeakerType speaker, string message) => new()

@@ -1,9 +1,8 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using CallTranscription.Domain.Transcriptions;
 
-namespace CallTranscription.Application.Transcriptions.Common;
+namespace CallTranscription.Domain.Transcriptions;
 
 /// <summary>
 /// The identity of a delivered turn: conversation, speaker, instant and message. ElevenLabs retries are
@@ -13,34 +12,34 @@ public static class ContentHash
 {
     public const int Length = 64;
 
-    public static string Of(string conversationId, SpeakerType speaker, DateTimeOffset timestamp, string message)
+    public static string Of(string conversationId, Turn turn)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         AppendField(hash, conversationId);
-        return HashTurn(hash, speaker, timestamp, message);
+        return HashTurn(hash, turn);
     }
 
     /// <summary>
     /// The identity of a turn taken from a post-call transcript: its entry's place in the transcript, so that two
     /// identical entries never collide; tagged, so that it never equals the hash of a delivered turn. Nothing looks a
-    /// transcript turn up by it (a redelivered transcript is matched by its words, docs/decisions/0016-post-call-transcript-placement.md): it is the
-    /// unique key's value.
+    /// transcript turn up by it (a redelivered transcript is matched by its words,
+    /// docs/decisions/0016-post-call-transcript-placement.md): it is the unique key's value.
     /// </summary>
-    public static string OfTranscriptEntry(string conversationId, int entryIndex, SpeakerType speaker, DateTimeOffset timestamp, string message)
+    public static string OfTranscriptEntry(string conversationId, TranscriptTurn entry)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         AppendField(hash, "post_call_transcription");
         AppendField(hash, conversationId);
-        AppendField(hash, entryIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return HashTurn(hash, speaker, timestamp, message);
+        AppendField(hash, entry.EntryIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return HashTurn(hash, entry.Turn);
     }
 
     // What every turn's hash ends with, after what identifies where the turn came from.
-    private static string HashTurn(IncrementalHash hash, SpeakerType speaker, DateTimeOffset timestamp, string message)
+    private static string HashTurn(IncrementalHash hash, Turn turn)
     {
-        AppendField(hash, HashedSpelling(speaker));
-        AppendField(hash, timestamp.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        AppendField(hash, message);
+        AppendField(hash, HashedSpelling(turn.Speaker));
+        AppendField(hash, turn.Timestamp.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AppendField(hash, turn.Message);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 

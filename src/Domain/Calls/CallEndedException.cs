@@ -1,6 +1,4 @@
-using CallTranscription.Domain.Calls;
-
-namespace CallTranscription.Application.Common.Exceptions;
+namespace CallTranscription.Domain.Calls;
 
 /// <summary>
 /// A turn arrived for a call whose post-call webhook has ended it, and it is not one of the turns stored: the

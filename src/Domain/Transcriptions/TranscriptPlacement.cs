@@ -1,7 +1,4 @@
-using CallTranscription.Application.Transcriptions.Common;
-using CallTranscription.Domain.Transcriptions;
-
-namespace CallTranscription.Application.Calls.CompleteCall;
+namespace CallTranscription.Domain.Transcriptions;
 
 /// <summary>
 /// Where each turn of a post-call transcript belongs among the turns already stored
@@ -10,13 +7,10 @@ namespace CallTranscription.Application.Calls.CompleteCall;
 /// </summary>
 public static class TranscriptPlacement
 {
+    /// <param name="stored">The conversation's stored turns, by sequence number.</param>
+    /// <param name="transcript">The transcript's turns, in order.</param>
     public static Placement Place(IReadOnlyList<Transcription> stored, IReadOnlyList<TranscriptTurn> transcript)
     {
-        if (stored.Count == 0)
-        {
-            return new Placement(AlreadyStored: 0, Appended: transcript, Unplaced: [], StoredTurnsNotInTranscript: 0);
-        }
-
         // Each stored turn, in order, takes the earliest transcript turn after the previous match that says the same.
         var matched = new bool[transcript.Count];
         var next = 0;
@@ -37,21 +31,21 @@ public static class TranscriptPlacement
             lastStoredAt = at;
         }
 
-        // Only what follows the last stored turn's own match is certainly after it.
-        var appendFrom = lastStoredAt < 0 ? transcript.Count : lastStoredAt + 1;
-        var unplaced = transcript.Take(appendFrom).Where((_, i) => !matched[i]).ToList();
+        // Only what follows the last stored turn's own match is certainly after it; with nothing stored, all of it is.
+        var appendFrom = stored.Count == 0 ? 0 : lastStoredAt < 0 ? transcript.Count : lastStoredAt + 1;
         return new Placement(
             AlreadyStored: matched.Count(m => m),
             Appended: transcript.Skip(appendFrom).ToList(),
-            Unplaced: unplaced,
-            StoredTurnsNotInTranscript: notInTranscript);
+            Unplaced: transcript.Take(appendFrom).Where((_, i) => !matched[i]).ToList(),
+            StoredTurnsNotInTranscript: notInTranscript,
+            LastSequenceNumber: stored.Count == 0 ? 0 : stored[^1].SequenceNumber);
     }
 
     private static int IndexOfSame(IReadOnlyList<TranscriptTurn> transcript, Transcription stored, int from)
     {
         for (var i = from; i < transcript.Count; i++)
         {
-            if (SpokenText.Same(stored, transcript[i].Speaker, transcript[i].Message))
+            if (stored.Says(transcript[i].Turn))
             {
                 return i;
             }
@@ -60,13 +54,3 @@ public static class TranscriptPlacement
         return -1;
     }
 }
-
-/// <param name="AlreadyStored">Transcript turns that are stored turns.</param>
-/// <param name="Appended">Transcript turns after the last stored turn, in order: stored as the next numbers.</param>
-/// <param name="Unplaced">Transcript turns that would fall between stored turns, or whose place is unknown: not stored.</param>
-/// <param name="StoredTurnsNotInTranscript">Stored turns that say nothing the transcript says at their place.</param>
-public sealed record Placement(
-    int AlreadyStored,
-    IReadOnlyList<TranscriptTurn> Appended,
-    IReadOnlyList<TranscriptTurn> Unplaced,
-    int StoredTurnsNotInTranscript);
