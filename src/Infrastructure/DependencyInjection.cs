@@ -39,12 +39,12 @@ public static class DependencyInjection
         {
             DatabaseProvider.Sqlite => services.AddSqlitePersistence(connectionString),
             DatabaseProvider.Postgres => services.AddPostgresPersistence(connectionString, schema),
-            DatabaseProvider.SqlServer => services.AddSqlServerPersistence(connectionString, schema),
+            DatabaseProvider.SqlServer => services.AddSqlServerPersistence(connectionString),
             _ => throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported."),
         };
 
         // The one persistence path: what differs by provider is registered above, the rest is shared.
-        services.TryAddSingleton<IWriteGate, OpenWriteGate>();
+        services.TryAddSingleton(new WriteGate(oneAtATime: false));
         services.AddSingleton(provider => DatabaseResiliencePipeline.Create(
             provider.GetRequiredService<IOptions<DatabaseRetryOptions>>(), provider.GetRequiredService<ILoggerFactory>()));
         services.AddScoped<IUnitOfWork, TransactionalUnitOfWork>();

@@ -56,11 +56,6 @@ public static partial class DatabaseConfiguration
 
         problems.AddRange(SchemaProblems(options));
         problems.AddRange(RetryProblems(options.Retry));
-        if (options.WalSizeLimitMiB is < 1 or > 65_536)
-        {
-            problems.Add("Database:WalSizeLimitMiB must be between 1 and 65536.");
-        }
-
         if (options.StartupTimeout < TimeSpan.Zero || options.StartupTimeout > TimeSpan.FromMinutes(10))
         {
             problems.Add("Database:StartupTimeout must be between 00:00:00 and 00:10:00.");
@@ -82,6 +77,10 @@ public static partial class DatabaseConfiguration
         if (options.Provider == DatabaseProvider.Sqlite)
         {
             yield return "Database:Schema is not supported on Sqlite; leave it unset.";
+        }
+        else if (options.Provider == DatabaseProvider.SqlServer)
+        {
+            yield return "Database:Schema is not supported on SqlServer; leave it unset and make the schema the database user's default (ALTER USER ... WITH DEFAULT_SCHEMA).";
         }
         else if (!PlainIdentifier().IsMatch(schema))
         {

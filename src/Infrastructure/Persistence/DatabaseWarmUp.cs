@@ -52,7 +52,6 @@ public static partial class DatabaseWarmUp
         var transcriptions = services.GetRequiredService<ITranscriptionRepository>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
 
-        await calls.FindStateForUpdateAsync(ConversationId, cancellationToken);
         await calls.FindForUpdateAsync(ConversationId, cancellationToken);
         await transcriptions.FindByContentHashAsync(ConversationId, new string('0', 64), cancellationToken);
         await services.GetRequiredService<IDriverLookup>().FindDriverIdByConversationIdAsync(ConversationId, cancellationToken);

@@ -22,13 +22,18 @@ public class DatabaseConfigurationTests
         Assert.That(string.Join("\n", problems), Does.Not.Contain("hunter2"));
     }
 
-    [TestCase("SqlServer")]
-    [TestCase("Postgres")]
-    public void ShouldAcceptASchemaOnAServerDatabase(string provider)
+    [Test]
+    public void ShouldAcceptASchemaOnPostgres()
     {
-        var connectionString = provider == "SqlServer" ? SqlServer : "Host=db;Database=calltranscription";
+        Assert.That(Problems(("Database:Provider", "Postgres"), ("ConnectionStrings:Default", "Host=db"), ("Database:Schema", "dev")), Is.Empty);
+    }
 
-        Assert.That(Problems(("Database:Provider", provider), ("ConnectionStrings:Default", connectionString), ("Database:Schema", "dev")), Is.Empty);
+    [Test]
+    public void ShouldRefuseASchemaOnSqlServerPointingToTheUsersDefaultSchema()
+    {
+        var problems = Problems(("Database:Provider", "SqlServer"), ("ConnectionStrings:Default", SqlServer), ("Database:Schema", "dev"));
+
+        Assert.That(problems, Has.One.Contains("Database:Schema is not supported on SqlServer").And.Contains("DEFAULT_SCHEMA"));
     }
 
     [TestCase("")]

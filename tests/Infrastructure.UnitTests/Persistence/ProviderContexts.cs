@@ -16,11 +16,12 @@ public static class ProviderContexts
 
     public const string PostgresConnectionString = "Host=localhost;Database=calltranscription";
 
+    /// <param name="schema">Database:Schema, which only PostgreSQL takes.</param>
     public static ApplicationDbContext Create(DatabaseProvider provider, string? schema = null) => provider switch
     {
         DatabaseProvider.Sqlite => SqlitePersistence.CreateContext("Data Source=:memory:"),
         DatabaseProvider.Postgres => PostgresPersistence.CreateContext(PostgresConnectionString, new DatabaseSchema(schema)),
-        DatabaseProvider.SqlServer => SqlServerPersistence.CreateContext(SqlServerConnectionString, new DatabaseSchema(schema)),
+        DatabaseProvider.SqlServer => SqlServerPersistence.CreateContext(SqlServerConnectionString),
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),
     };
 
@@ -30,7 +31,7 @@ public static class ProviderContexts
         DatabaseProvider.Postgres => new PostgresApplicationDbContext(Configure<PostgresApplicationDbContext>(
             options => PostgresPersistence.Configure(options, PostgresConnectionString, new DatabaseSchema(schema)), recorder)),
         DatabaseProvider.SqlServer => new SqlServerApplicationDbContext(Configure<SqlServerApplicationDbContext>(
-            options => SqlServerPersistence.Configure(options, SqlServerConnectionString, new DatabaseSchema(schema)), recorder)),
+            options => SqlServerPersistence.Configure(options, SqlServerConnectionString), recorder)),
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),
     };
 

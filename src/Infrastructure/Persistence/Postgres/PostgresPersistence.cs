@@ -3,16 +3,21 @@ using CallTranscription.Infrastructure.Persistence.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Migrations;
+using Npgsql;
 
 namespace CallTranscription.Infrastructure.Persistence.Postgres;
 
 public static class PostgresPersistence
 {
+    /// <summary>
+    /// Database:Schema is the connection's search_path: the tables, the queries and the migrations name no schema, so
+    /// PostgreSQL resolves them all there. The migration history table is named in it, so EF Core creates the schema
+    /// before the first migration. Quoted, as EF Core quotes the history table's schema, so that both keep its case.
+    /// </summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString, DatabaseSchema schema) =>
-        options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(HistoryRepository.DefaultTableName, schema.Name))
-            .UseDatabaseSchema<NpgsqlMigrationsSqlGenerator>(schema);
+        options.UseNpgsql(
+            schema.Name is null ? connectionString : new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = $"\"{schema.Name}\"" }.ConnectionString,
+            npgsql => npgsql.MigrationsHistoryTable(HistoryRepository.DefaultTableName, schema.Name));
 
     public static PostgresApplicationDbContext CreateContext(string connectionString, DatabaseSchema schema)
     {

@@ -1,9 +1,8 @@
-namespace CallTranscription.Infrastructure.Persistence.Sqlite;
+namespace CallTranscription.Bench.References;
 
 /// <summary>
-/// One unit of work at a time in this process. SQLite takes one writer per file anyway; waiting here, in order, costs
-/// less than contending for the file lock (busy retries and sleeps), and it orders the turns of one conversation.
-/// Another process on the same file is still held off by BEGIN IMMEDIATE and the busy timeout.
+/// The SQLite reference's one-turn-at-a-time gate: the fastest hand-over measured (docs/performance.md), so that the
+/// reference is as fast as one transaction per turn can be. The service once ran this gate; it now runs a SemaphoreSlim.
 /// </summary>
 /// <remarks>
 /// The gate passes straight from one unit of work to the next waiter, queued on the releasing thread's own work queue,
@@ -14,7 +13,7 @@ namespace CallTranscription.Infrastructure.Persistence.Sqlite;
 /// while the releasing thread writes its own response (docs/performance.md). A caller that leaves the gate empty goes on
 /// at once.
 /// </remarks>
-internal sealed class SqliteWriteGate : IWriteGate
+internal sealed class HandOffGate
 {
     private readonly Lock _lock = new();
     private readonly Queue<TaskCompletionSource<IAsyncDisposable>> _waiters = new();
@@ -73,7 +72,7 @@ internal sealed class SqliteWriteGate : IWriteGate
     }
 
     /// <summary>Leaves the gate once, however often it is disposed: a second release would let two writers in.</summary>
-    private sealed class Exit(SqliteWriteGate gate) : IAsyncDisposable
+    private sealed class Exit(HandOffGate gate) : IAsyncDisposable
     {
         private int _left;
 
