@@ -22,25 +22,23 @@ public static class DependencyInjection
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(DatabaseOptions.SectionName);
-        var database = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) switch
-        {
-            null when database.Provider == DatabaseProvider.Sqlite => DatabaseOptions.DefaultSqliteConnectionString,
-            { } configured when !string.IsNullOrWhiteSpace(configured) => configured,
-            _ => throw new InvalidOperationException(
-                $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is required (and not empty) for Database:Provider={database.Provider}."),
-        };
-        var schema = DatabaseSchema.From(database.Schema);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddOptions<DatabaseRetryOptions>().BindConfiguration($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Retry)}");
 
-        services.Configure<DatabaseOptions>(section);
-        services.Configure<DatabaseRetryOptions>(section.GetSection(nameof(DatabaseOptions.Retry)));
-        _ = database.Provider switch
+        // The provider decides what is registered, so it is read here; like every setting, it is validated at start,
+        // before anything uses the database (an unknown provider or an empty connection string never gets that far).
+        var provider = Enum.TryParse<DatabaseProvider>(configuration[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}"], ignoreCase: true, out var named)
+            ? named
+            : DatabaseProvider.Sqlite;
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
+            ?? DatabaseOptions.DefaultSqliteConnectionString;
+        var schema = DatabaseSchema.From(configuration[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Schema)}"]);
+        _ = provider switch
         {
-            DatabaseProvider.Sqlite => services.AddSqlitePersistence(connectionString),
             DatabaseProvider.Postgres => services.AddPostgresPersistence(connectionString, schema),
             DatabaseProvider.SqlServer => services.AddSqlServerPersistence(connectionString),
-            _ => throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported."),
+            _ => services.AddSqlitePersistence(connectionString),
         };
 
         // The one persistence path: what differs by provider is registered above, the rest is shared.

@@ -3,10 +3,12 @@ using CallTranscription.WebApi.Logging;
 using CallTranscription.WebApi.OpenApi;
 using CallTranscription.WebApi.RateLimiting;
 using CallTranscription.WebApi.Serialization;
+using CallTranscription.WebApi.Startup;
 using CallTranscription.WebApi.Webhooks;
 using CallTranscription.WebApi.Webhooks.PostCall;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.Extensions.Options;
 using InfrastructureDependencies = CallTranscription.Infrastructure.DependencyInjection;
 
 namespace CallTranscription.WebApi;
@@ -20,10 +22,14 @@ public static class DependencyInjection
         services.AddProblemDetails();
         services.AddExceptionHandler<ContractExceptionHandler>();
         services.AddOpenApi(options => options.AddOperationTransformer<WebhookOperationTransformer>());
-        services.Configure<ElevenLabsOptions>(configuration.GetSection(ElevenLabsOptions.SectionName));
+        services.AddOptions<ElevenLabsOptions>().BindConfiguration(ElevenLabsOptions.SectionName)
+            .Validate(options => options.SignatureTolerance > TimeSpan.Zero, "ElevenLabs:SignatureTolerance must be greater than 00:00:00.")
+            .ValidateOnStart();
+        services.AddOptions<ServerUrls>().Configure<IConfiguration>((urls, settings) => settings.Bind(urls)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServerUrls>, ServerUrlsValidator>();
         services.AddRequestLogging();
         services.AddSingleton<WebhookSignatureVerifier>();
-        services.AddClientRateLimiting(configuration);
+        services.AddClientRateLimiting();
         return services;
     }
 

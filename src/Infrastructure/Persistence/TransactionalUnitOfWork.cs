@@ -11,22 +11,11 @@ namespace CallTranscription.Infrastructure.Persistence;
 internal sealed class TransactionalUnitOfWork(ApplicationDbContext context, ResiliencePipeline pipeline, WriteGate gate) : IUnitOfWork
 {
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
-        await pipeline.ExecuteAsync(token => RunAttemptAsync(work, commit: true, token), cancellationToken);
+        await pipeline.ExecuteAsync(token => RunAttemptAsync(work, token), cancellationToken);
 
     public Task SaveChangesAsync(CancellationToken cancellationToken) => context.SaveChangesAsync(cancellationToken);
 
-    /// <summary>One attempt, once, rolled back: start-up rehearses a turn through the same steps (DatabaseWarmUp).</summary>
-    internal async Task RehearseAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
-        await RunAttemptAsync(
-            async token =>
-            {
-                await work(token);
-                return true;
-            },
-            commit: false,
-            cancellationToken);
-
-    private async ValueTask<T> RunAttemptAsync<T>(Func<CancellationToken, Task<T>> work, bool commit, CancellationToken cancellationToken)
+    private async ValueTask<T> RunAttemptAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         await gate.EnterAsync(cancellationToken);
         try
@@ -39,14 +28,7 @@ internal sealed class TransactionalUnitOfWork(ApplicationDbContext context, Resi
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
             var result = await work(cancellationToken);
             await context.SaveChangesAsync(cancellationToken);
-            if (commit)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-            else
-            {
-                await transaction.RollbackAsync(cancellationToken);
-            }
+            await transaction.CommitAsync(cancellationToken);
 
             return result;
         }

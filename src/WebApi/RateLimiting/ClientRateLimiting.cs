@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using CallTranscription.WebApi.ErrorHandling;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace CallTranscription.WebApi.RateLimiting;
 
@@ -24,18 +25,25 @@ internal static class ClientRateLimiting
     private const int PostCallConcurrency = 4;
     private const int PostCallQueue = 64;
 
-    public static IServiceCollection AddClientRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddClientRateLimiting(this IServiceCollection services)
     {
-        var settings = configuration.GetSection(RateLimitingOptions.SectionName).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
+        services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.SectionName)
+            .Validate(options => options.PermitLimit >= 0, "RateLimiting:PermitLimit must be 0 (off) or more.")
+            .Validate(options => options.Window > TimeSpan.Zero, "RateLimiting:Window must be greater than 00:00:00.")
+            .ValidateOnStart();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = WriteRejectionAsync;
-            limiter.AddPolicy(WebhookPolicy, context => settings.PermitLimit > 0
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PermitLimit, Window = settings.Window, QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter(string.Empty));
+            limiter.AddPolicy(WebhookPolicy, context =>
+            {
+                var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
+                return settings.PermitLimit > 0
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PermitLimit, Window = settings.Window, QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter(string.Empty);
+            });
             limiter.AddConcurrencyLimiter(PostCallPolicy, concurrency =>
             {
                 concurrency.PermitLimit = PostCallConcurrency;

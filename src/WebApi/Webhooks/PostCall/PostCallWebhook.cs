@@ -10,7 +10,7 @@ namespace CallTranscription.WebApi.Webhooks.PostCall;
 internal static partial class PostCallWebhook
 {
     public static bool IsEnabled(IConfiguration configuration) =>
-        !string.IsNullOrEmpty(configuration.GetSection(ElevenLabsOptions.SectionName).Get<ElevenLabsOptions>()?.PostCallWebhookSecret);
+        !string.IsNullOrEmpty(configuration[$"{ElevenLabsOptions.SectionName}:{nameof(ElevenLabsOptions.PostCallWebhookSecret)}"]);
 
     public static void ServeOnlyWhenEnabled(this MvcOptions mvc, IConfiguration configuration)
     {

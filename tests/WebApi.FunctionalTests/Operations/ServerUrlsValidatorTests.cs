@@ -1,9 +1,10 @@
 using CallTranscription.WebApi.Startup;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace CallTranscription.WebApi.FunctionalTests.Operations;
 
-public class ListenAddressesTests
+public class ServerUrlsValidatorTests
 {
     [TestCase("http://127.0.0.1:5080")]
     [TestCase("http://localhost:5080")]
@@ -37,8 +38,14 @@ public class ListenAddressesTests
     public void ShouldCheckPortLists(string key, string ports, int problems) =>
         Assert.That(Problems((key, ports)), Has.Count.EqualTo(problems));
 
-    private static List<string> Problems(params (string Key, string Value)[] settings) =>
-        [.. ListenAddresses.Problems(new ConfigurationBuilder()
+    // As the service reads them: bound from the root of its configuration.
+    private static List<string> Problems(params (string Key, string Value)[] settings)
+    {
+        var urls = new ServerUrls();
+        new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
-            .Build())];
+            .Build()
+            .Bind(urls);
+        return [.. new ServerUrlsValidator().Validate(Options.DefaultName, urls).Failures ?? []];
+    }
 }

@@ -1,9 +1,10 @@
 using CallTranscription.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace CallTranscription.Infrastructure.UnitTests.Persistence;
 
-public class DatabaseConfigurationTests
+public class DatabaseOptionsValidatorTests
 {
     private const string SqlServer = "Server=tcp:db.internal,1433;Database=calltranscription;User Id=app;Password=secret;Encrypt=true";
 
@@ -82,8 +83,31 @@ public class DatabaseConfigurationTests
     [Test]
     public void ShouldUseTheDefaultSqliteFileWhenNoConnectionStringIsSet() => Assert.That(Problems(), Is.Empty);
 
-    private static IReadOnlyList<string> Problems(params (string Key, string Value)[] settings) =>
-        DatabaseConfiguration.Problems(new ConfigurationBuilder()
+    [TestCase("Database:StartupTimeout", "00:10:01", "Database:StartupTimeout must be between")]
+    [TestCase("Database:WalSizeLimitMiB", "0", "Database:WalSizeLimitMiB must be between")]
+    [TestCase("Database:Retry:MaxAttempts", "11", "Database:Retry:MaxAttempts must be between")]
+    [TestCase("Database:Retry:BaseDelay", "00:00:00", "Database:Retry:BaseDelay must be greater than")]
+    [TestCase("Database:Retry:MaxConflictRetries", "0", "Database:Retry:MaxConflictRetries must be between")]
+    [TestCase("Database:Provider", "7", "Database:Provider must be one of: Sqlite, Postgres, SqlServer")]
+    public void ShouldRefuseASettingOutOfItsRange(string key, string value, string problem)
+    {
+        Assert.That(Problems((key, value)), Has.One.StartsWith(problem));
+    }
+
+    [Test]
+    public void ShouldNameEveryProblemAtOnce()
+    {
+        Assert.That(Problems(("Database:Schema", "dev"), ("Database:WalSizeLimitMiB", "0"), ("ConnectionStrings:Default", "")), Has.Count.EqualTo(3));
+    }
+
+    // As the service reads them: the Database section bound to its options, the connection string beside it.
+    private static IReadOnlyList<string> Problems(params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
-            .Build());
+            .Build();
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var result = new DatabaseOptionsValidator(configuration).Validate(Options.DefaultName, options);
+        return [.. result.Failures ?? []];
+    }
 }
