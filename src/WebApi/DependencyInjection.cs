@@ -1,6 +1,6 @@
+using System.Text.Json.Serialization;
 using CallTranscription.WebApi.ErrorHandling;
 using CallTranscription.WebApi.Logging;
-using CallTranscription.WebApi.OpenApi;
 using CallTranscription.WebApi.RateLimiting;
 using CallTranscription.WebApi.Serialization;
 using CallTranscription.WebApi.Webhooks;
@@ -14,11 +14,15 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddControllers(mvc => mvc.ServeOnlyWhenEnabled(configuration)).AddJsonOptions(json => json.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, WebApiJsonContext.Default));
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebApiJsonContext.Default));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebApiJsonContext.Default);
+            // Numbers are numbers, in the bodies and so in the OpenAPI schemas (the web default also takes strings).
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         services.AddProblemDetails();
         services.AddExceptionHandler<ContractExceptionHandler>();
-        services.AddOpenApi(options => options.AddOperationTransformer<WebhookOperationTransformer>());
+        services.AddOpenApi();
         services.Configure<ElevenLabsOptions>(configuration.GetSection(ElevenLabsOptions.SectionName));
         services.Configure<RequestLoggingOptions>(configuration.GetSection(RequestLoggingOptions.SectionName));
         services.AddConsoleTimestamps(configuration);
@@ -34,8 +38,8 @@ public static class DependencyInjection
         app.UseStatusCodePages(EmptyErrorBodies.WriteAsync);
         app.UseRateLimiter();
 
-        app.MapControllers();
-        PostCallWebhook.LogWhenOff(app);
+        app.MapTranscriptionWebhook();
+        app.MapPostCallWebhook();
         app.MapOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(InfrastructureDependencies.ReadinessTag) });

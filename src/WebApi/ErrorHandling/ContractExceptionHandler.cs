@@ -16,8 +16,7 @@ internal sealed partial class ContractExceptionHandler(ILogger<ContractException
         var (statusCode, error) = exception switch
         {
             ValidationException validation => (StatusCodes.Status400BadRequest, ErrorResponse.Of(
-                "Invalid transcription payload",
-                string.Join(" ", validation.Errors.SelectMany(e => e.Value)))),
+                ErrorResponse.InvalidPayload, string.Join(" ", validation.Errors.SelectMany(e => e.Value)))),
             CallEndedException => (StatusCodes.Status409Conflict, ErrorResponse.Of(
                 "Call already ended",
                 "The call has ended and its post-call transcript is stored; this turn is not one of its turns and was not stored.")),
@@ -30,13 +29,14 @@ internal sealed partial class ContractExceptionHandler(ILogger<ContractException
                 "The transcription was not stored. Retry the delivery.")),
         };
 
-        var log = httpContext.Features.Get<WebhookRequestLog>();
-        if (log is not null)
+        // A refusal of ours (the post-call webhook while it is off) is told in its own words, without a stack trace.
+        var failure = statusCode >= StatusCodes.Status500InternalServerError && exception is not RequestRejectedException;
+        if (httpContext.Features.Get<WebhookRequestLog>() is { } log)
         {
-            log.Error = statusCode >= StatusCodes.Status500InternalServerError ? exception.GetType().Name : error.Details;
-            log.Exception = statusCode >= StatusCodes.Status500InternalServerError ? exception : null;
+            log.Error = failure ? exception.GetType().Name : error.Details;
+            log.Exception = failure ? exception : null;
         }
-        else if (statusCode >= StatusCodes.Status500InternalServerError)
+        else if (failure)
         {
             LogUnhandled(exception, httpContext.Request.Path);
         }
