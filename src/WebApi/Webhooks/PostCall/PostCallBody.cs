@@ -67,7 +67,7 @@ public static class PostCallBody
             return read.Type is not null ? read : throw JsonBody.Invalid("type is required.");
         }
 
-        return type is not null ? new PostCallEvent(type, null, null) : throw TooLarge(null);
+        return type is not null ? new PostCallEvent(type) : throw TooLarge(null);
     }
 
     /// <summary>The top-level <c>type</c>, if the bytes so far hold it before any value they hold only part of.</summary>

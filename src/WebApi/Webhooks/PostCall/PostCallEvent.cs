@@ -6,13 +6,14 @@ using CallTranscription.Application.Calls.FailCall;
 namespace CallTranscription.WebApi.Webhooks.PostCall;
 
 /// <summary>
-/// ElevenLabs' post-call envelope, with the fields the service reads; any other is ignored. A field missing or null
-/// stays null for the command's validator. Only the type of an event the service does not read is kept.
+/// ElevenLabs' post-call envelope, with the fields the service reads; any other is ignored. Only the type is required
+/// here: a field missing or null stays null for the command's validator. Of an event the service does not read, only
+/// the type is kept.
 /// </summary>
 public sealed record PostCallEvent(
     [property: JsonPropertyName("type"), Required] string Type,
-    [property: JsonPropertyName("event_timestamp")] double? EventTimestamp,
-    [property: JsonPropertyName("data")] PostCallData? Data)
+    [property: JsonPropertyName("event_timestamp")] double? EventTimestamp = null,
+    [property: JsonPropertyName("data")] PostCallData? Data = null)
 {
     public CompleteCallCommand ToCompleteCall() => new(
         Data?.ConversationId,
@@ -25,17 +26,17 @@ public sealed record PostCallEvent(
 }
 
 public sealed record PostCallData(
-    [property: JsonPropertyName("conversation_id")] string? ConversationId,
-    [property: JsonPropertyName("status")] string? Status,
-    [property: JsonPropertyName("failure_reason")] string? FailureReason,
-    [property: JsonPropertyName("metadata")] PostCallMetadata? Metadata,
-    [property: JsonPropertyName("transcript")] IReadOnlyList<PostCallTranscriptEntry?>? Transcript);
+    [property: JsonPropertyName("conversation_id")] string? ConversationId = null,
+    [property: JsonPropertyName("status")] string? Status = null,
+    [property: JsonPropertyName("failure_reason")] string? FailureReason = null,
+    [property: JsonPropertyName("metadata")] PostCallMetadata? Metadata = null,
+    [property: JsonPropertyName("transcript")] IReadOnlyList<PostCallTranscriptEntry?>? Transcript = null);
 
 public sealed record PostCallMetadata(
-    [property: JsonPropertyName("start_time_unix_secs")] double? StartTimeUnixSecs,
-    [property: JsonPropertyName("call_duration_secs")] double? CallDurationSecs);
+    [property: JsonPropertyName("start_time_unix_secs")] double? StartTimeUnixSecs = null,
+    [property: JsonPropertyName("call_duration_secs")] double? CallDurationSecs = null);
 
 public sealed record PostCallTranscriptEntry(
-    [property: JsonPropertyName("role")] string? Role,
-    [property: JsonPropertyName("message")] string? Message,
-    [property: JsonPropertyName("time_in_call_secs")] double? TimeInCallSecs);
+    [property: JsonPropertyName("role")] string? Role = null,
+    [property: JsonPropertyName("message")] string? Message = null,
+    [property: JsonPropertyName("time_in_call_secs")] double? TimeInCallSecs = null);
