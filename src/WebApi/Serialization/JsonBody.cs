@@ -18,11 +18,11 @@ public static class JsonBody
 
     public static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
-    /// <summary>The route already requires application/json; a charset other than UTF-8 is refused here.</summary>
-    public static void EnsureUtf8(HttpRequest request)
+    /// <summary>The route refuses a media type other than application/json; no media type, or another charset, is refused here.</summary>
+    public static void EnsureJsonMediaType(HttpRequest request)
     {
-        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
-            && mediaType.Charset.HasValue && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || (mediaType.Charset.HasValue && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
         {
             throw new RequestRejectedException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", MediaTypeDetails);
         }
@@ -60,9 +60,8 @@ public static class JsonBody
         return exception.InnerException switch
         {
             JsonException => $"The body is not valid JSON at {where}{(field is null ? "" : $", in {field}")}: a syntax error, or nesting deeper than {MaxDepth}.",
-            InvalidOperationException => $"{field} is not valid Unicode text ({where}).",
             _ when field is null => NotAnObject,
-            _ => $"{field} has the wrong type or is given twice ({where}).",
+            _ => $"{field} has the wrong type or an invalid value, or is given twice ({where}).",
         };
     }
 

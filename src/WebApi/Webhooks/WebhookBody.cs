@@ -10,7 +10,7 @@ public static class WebhookBody
 {
     public static async Task<byte[]> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        JsonBody.EnsureUtf8(request);
+        JsonBody.EnsureJsonMediaType(request);
         if (request.ContentLength > maxBytes)
         {
             throw TooLarge(maxBytes);

@@ -78,7 +78,7 @@ public class GeneratedClientTests(DatabaseKind kind) : PostCallTestBase(kind)
     }
 
     /// <summary>An instance of the generated record <paramref name="name"/>, read from our own JSON with its own attributes.</summary>
-    private static object As(Assembly generated, string name, object json) =>
+    private static dynamic As(Assembly generated, string name, object json) =>
         JsonSerializer.Deserialize(JsonSerializer.Serialize(json), generated.GetType($"Generated.{name}")!)!;
 
     private static JsonElement Json(object generated) => JsonSerializer.SerializeToElement(generated, generated.GetType());

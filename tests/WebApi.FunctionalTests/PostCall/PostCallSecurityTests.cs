@@ -44,6 +44,7 @@ public class PostCallSecurityTests(DatabaseKind kind) : PostCallTestBase(kind)
     {
         var body = TranscriptOf("conv_tampered");
         var request = new HttpRequestMessage(HttpMethod.Post, PostCallPath) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         request.Headers.TryAddWithoutValidation("ElevenLabs-Signature", PostCallEvents.Signature(PostCallSecret, DateTimeOffset.UtcNow, TranscriptOf("conv_original")));
 
         await AssertUnauthorizedAsync(await Client.SendAsync(request));
@@ -131,7 +132,7 @@ public class PostCallSecurityTests(DatabaseKind kind) : PostCallTestBase(kind)
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var error = await ReadJsonAsync(response);
         Assert.That(error.GetProperty("message").GetString(), Is.EqualTo("Invalid transcription payload"));
-        Assert.That(error.GetProperty("details").GetString(), Is.EqualTo("data.transcript[0].role has the wrong type or is given twice (line 1, byte 95)."));
+        Assert.That(error.GetProperty("details").GetString(), Is.EqualTo("data.transcript[0].role has the wrong type or an invalid value, or is given twice (line 1, byte 95)."));
     }
 
     [Test]

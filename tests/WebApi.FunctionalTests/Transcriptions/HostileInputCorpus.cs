@@ -157,7 +157,7 @@ public static class HostileInputCorpus
         {
             var valid = JsonSerializer.Serialize(ValidTurn());
             var duplicated = valid[..^1] + $",\"{field}\":\"smuggled\"}}";
-            return HostileInputCase.Json($"duplicate {field}", duplicated, $"{field} has the wrong type or is given twice");
+            return HostileInputCase.Json($"duplicate {field}", duplicated, $"{field} has the wrong type or an invalid value, or is given twice");
         });
 
     private static IEnumerable<HostileInputCase> HostileText()

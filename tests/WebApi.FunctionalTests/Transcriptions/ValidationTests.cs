@@ -76,7 +76,7 @@ public class ValidationTests(DatabaseKind kind) : WebhookTestBase(kind)
         var response = await PostRawAsync("{\"conversation_id\":5,\"speaker\":true,\"message\":\"Hi\"}");
 
         var details = await AssertRejectedAsync(response, "conversation_id");
-        Assert.That(details, Is.EqualTo("conversation_id has the wrong type or is given twice (line 1, byte 21)."));
+        Assert.That(details, Is.EqualTo("conversation_id has the wrong type or an invalid value, or is given twice (line 1, byte 21)."));
     }
 
     [Test]
@@ -84,7 +84,7 @@ public class ValidationTests(DatabaseKind kind) : WebhookTestBase(kind)
     {
         var details = await AssertRejectedAsync(
             await PostRawAsync($"{{\"conversation_id\":\"conv_twice\",\"speaker\":\"user\",\"speaker\":\"agent\",\"message\":\"Hi\",\"timestamp\":\"{IsoNow()}\"}}"),
-            "speaker has the wrong type or is given twice (line 1, byte ");
+            "speaker has the wrong type or an invalid value, or is given twice (line 1, byte ");
 
         Assert.That(details, Does.Not.Contain("Path").And.Not.Contain("LineNumber"));
     }

@@ -24,7 +24,7 @@ public static class PostCallBody
     /// <summary>The event, once the whole body has arrived and its signature matched (401 otherwise, before any 400).</summary>
     public static async Task<PostCallEvent> ReadAsync(HttpRequest request, SignatureCheck signature, CancellationToken cancellationToken)
     {
-        JsonBody.EnsureUtf8(request);
+        JsonBody.EnsureJsonMediaType(request);
         var kept = new MemoryStream();
         string? type = null;
         var reader = request.BodyReader;
