@@ -1,6 +1,6 @@
+using System.Text.Json.Serialization;
 using CallTranscription.WebApi.ErrorHandling;
 using CallTranscription.WebApi.Logging;
-using CallTranscription.WebApi.OpenApi;
 using CallTranscription.WebApi.RateLimiting;
 using CallTranscription.WebApi.Serialization;
 using CallTranscription.WebApi.Startup;
@@ -17,11 +17,15 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddControllers(mvc => mvc.ServeOnlyWhenEnabled(configuration)).AddJsonOptions(json => json.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, WebApiJsonContext.Default));
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebApiJsonContext.Default));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebApiJsonContext.Default);
+            // Numbers are numbers, in the bodies and so in the OpenAPI schemas (the web default also takes strings).
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         services.AddProblemDetails();
         services.AddExceptionHandler<ContractExceptionHandler>();
-        services.AddOpenApi(options => options.AddOperationTransformer<WebhookOperationTransformer>());
+        services.AddOpenApi();
         services.AddOptions<ElevenLabsOptions>().BindConfiguration(ElevenLabsOptions.SectionName)
             .Validate(options => options.SignatureTolerance > TimeSpan.Zero, "ElevenLabs:SignatureTolerance must be greater than 00:00:00.")
             .ValidateOnStart();
@@ -37,12 +41,12 @@ public static class DependencyInjection
     {
         app.UseHttpLogging();
         // A 5xx keeps the framework's own error line with its exception; a 4xx is told by the request's line alone.
-        app.UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallback = c => c.HttpContext.Response.StatusCode < StatusCodes.Status500InternalServerError });
+        app.UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallback = c => c.HttpContext.Response.StatusCode < StatusCodes.Status500InternalServerError || c.Exception is RequestRejectedException });
         app.UseStatusCodePages(EmptyErrorBodies.WriteAsync);
         app.UseRateLimiter();
 
-        app.MapControllers();
-        PostCallWebhook.LogWhenOff(app);
+        app.MapTranscriptionWebhook();
+        app.MapPostCallWebhook();
         app.MapOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithHttpLogging(HttpLoggingFields.None);
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(InfrastructureDependencies.ReadinessTag) }).WithHttpLogging(HttpLoggingFields.None);

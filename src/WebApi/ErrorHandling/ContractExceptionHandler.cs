@@ -17,8 +17,7 @@ internal sealed class ContractExceptionHandler : IExceptionHandler
         var (statusCode, error) = exception switch
         {
             ValidationException validation => (StatusCodes.Status400BadRequest, ErrorResponse.Of(
-                "Invalid transcription payload",
-                string.Join(" ", validation.Errors.SelectMany(e => e.Value)))),
+                ErrorResponse.InvalidPayload, string.Join(" ", validation.Errors.SelectMany(e => e.Value)))),
             CallEndedException => (StatusCodes.Status409Conflict, ErrorResponse.Of(
                 "Call already ended",
                 "The call has ended and its post-call transcript is stored; this turn is not one of its turns and was not stored.")),
@@ -31,7 +30,9 @@ internal sealed class ContractExceptionHandler : IExceptionHandler
                 "The transcription was not stored. Retry the delivery.")),
         };
 
-        httpContext.WebhookLog().Error = statusCode >= StatusCodes.Status500InternalServerError ? exception.GetType().Name : error.Details;
+        // A refusal of ours (the post-call webhook while it is off) is told in its own words, without a stack trace.
+        var failure = statusCode >= StatusCodes.Status500InternalServerError && exception is not RequestRejectedException;
+        httpContext.WebhookLog().Error = failure ? exception.GetType().Name : error.Details;
 
         httpContext.Response.StatusCode = statusCode;
         await httpContext.Response.WriteAsJsonAsync(error, cancellationToken);

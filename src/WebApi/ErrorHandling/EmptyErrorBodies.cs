@@ -1,4 +1,5 @@
 using CallTranscription.WebApi.Logging;
+using CallTranscription.WebApi.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -6,7 +7,7 @@ namespace CallTranscription.WebApi.ErrorHandling;
 
 /// <summary>
 /// Gives the contract's error shape to error responses that would leave with no body: no endpoint at the path (404), a
-/// method the endpoint does not take (405).
+/// method the endpoint does not take (405), a body that is not application/json (415).
 /// </summary>
 internal static class EmptyErrorBodies
 {
@@ -17,6 +18,7 @@ internal static class EmptyErrorBodies
         {
             StatusCodes.Status404NotFound => ErrorResponse.Of("Not found", "Nothing is served at this path; turns go to POST /webhooks/elevenlabs/transcription."),
             StatusCodes.Status405MethodNotAllowed => ErrorResponse.Of("Method not allowed", $"{http.Request.Method} is not accepted at this path."),
+            StatusCodes.Status415UnsupportedMediaType => ErrorResponse.Of("Unsupported media type", JsonBody.MediaTypeDetails),
             var status => ErrorResponse.Of(ReasonPhrases.GetReasonPhrase(status), "The request was not handled."),
         };
 

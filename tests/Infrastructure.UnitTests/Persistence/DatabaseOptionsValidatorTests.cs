@@ -84,7 +84,6 @@ public class DatabaseOptionsValidatorTests
     public void ShouldUseTheDefaultSqliteFileWhenNoConnectionStringIsSet() => Assert.That(Problems(), Is.Empty);
 
     [TestCase("Database:StartupTimeout", "00:10:01", "Database:StartupTimeout must be between")]
-    [TestCase("Database:WalSizeLimitMiB", "0", "Database:WalSizeLimitMiB must be between")]
     [TestCase("Database:Retry:MaxAttempts", "11", "Database:Retry:MaxAttempts must be between")]
     [TestCase("Database:Retry:BaseDelay", "00:00:00", "Database:Retry:BaseDelay must be greater than")]
     [TestCase("Database:Retry:MaxConflictRetries", "0", "Database:Retry:MaxConflictRetries must be between")]
@@ -97,7 +96,7 @@ public class DatabaseOptionsValidatorTests
     [Test]
     public void ShouldNameEveryProblemAtOnce()
     {
-        Assert.That(Problems(("Database:Schema", "dev"), ("Database:WalSizeLimitMiB", "0"), ("ConnectionStrings:Default", "")), Has.Count.EqualTo(3));
+        Assert.That(Problems(("Database:Schema", "dev"), ("Database:StartupTimeout", "00:10:01"), ("ConnectionStrings:Default", "")), Has.Count.EqualTo(3));
     }
 
     // As the service reads them: the Database section bound to its options, the connection string beside it.

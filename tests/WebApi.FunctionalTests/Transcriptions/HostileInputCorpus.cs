@@ -93,7 +93,7 @@ public static class HostileInputCorpus
         {
             foreach (var (name, raw) in values)
             {
-                yield return HostileInputCase.Json($"{field} as {name}", WithRaw(field, raw), $"{field} must be a string");
+                yield return HostileInputCase.Json($"{field} as {name}", WithRaw(field, raw), $"{field} has the wrong type");
             }
         }
     }
@@ -157,7 +157,7 @@ public static class HostileInputCorpus
         {
             var valid = JsonSerializer.Serialize(ValidTurn());
             var duplicated = valid[..^1] + $",\"{field}\":\"smuggled\"}}";
-            return HostileInputCase.Json($"duplicate {field}", duplicated, "not valid JSON");
+            return HostileInputCase.Json($"duplicate {field}", duplicated, $"{field} has the wrong type or an invalid value, or is given twice");
         });
 
     private static IEnumerable<HostileInputCase> HostileText()
@@ -198,7 +198,8 @@ public static class HostileInputCorpus
     private static IEnumerable<HostileInputCase> DeepNesting()
     {
         yield return HostileInputCase.Json("extra field nested 10000 deep", WithRaw("message", "\"hi\"")[..^1] + ",\"x\":" + new string('[', 10_000) + new string(']', 10_000) + "}", "not valid JSON");
-        yield return HostileInputCase.Json("root nested 64 deep", new string('[', 64) + new string(']', 64), "not valid JSON");
+        yield return HostileInputCase.Json("root nested 64 deep", new string('[', 64) + new string(']', 64), "JSON object");
+        yield return HostileInputCase.Json("extra field nested 40 deep", WithRaw("message", "\"hi\"")[..^1] + ",\"x\":" + new string('[', 40) + new string(']', 40) + "}", "nesting deeper than 32");
     }
 
     private static IEnumerable<HostileInputCase> WrongMediaTypes()
