@@ -28,7 +28,8 @@ public sealed class Call
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public bool HasEnded => Status.HasEnded();
+    /// <summary>A call ends once, completed or failed, and never changes again.</summary>
+    public bool HasEnded => Status != CallStatus.InProgress;
 
     public static Call StartedBy(string conversationId, int? driverId, DateTimeOffset startedAt, DateTimeOffset now) => new()
     {

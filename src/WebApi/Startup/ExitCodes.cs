@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
 using CallTranscription.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +27,7 @@ public static class ExitCodes
             (InvalidConfiguration, Invalid(all.Cast<OptionsValidationException>().SelectMany(invalid => invalid.Failures))),
         InvalidConfigurationException invalid => (InvalidConfiguration, Invalid([invalid.Message])),
         DatabaseUnavailableException unavailable => (DatabaseUnavailable, [$"Startup failed: {unavailable.Message}"]),
-        IOException or SocketException => (CannotListen, [$"Cannot listen: {exception.Message}"]),
+        IOException { InnerException: AddressInUseException or SocketException } or SocketException => (CannotListen, [$"Cannot listen: {exception.Message}"]),
         _ => null,
     };
 

@@ -49,7 +49,7 @@ internal static class ServiceHost
         {
             services.GetRequiredService<IStartupValidator>().Validate();
         }
-        catch (InvalidOperationException exception)
+        catch (InvalidOperationException exception) when (exception.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
         {
             throw new InvalidConfigurationException(exception.Message); // the binder's: "Failed to convert configuration value at 'Database:...'"
         }

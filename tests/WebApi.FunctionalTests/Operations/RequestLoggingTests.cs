@@ -138,6 +138,21 @@ public class RequestLoggingTests(DatabaseKind kind) : PostCallTestBase(kind)
     }
 
     [Test]
+    public async Task ShouldNotLogTheSendersTextFromARefusedBody()
+    {
+        await PostTurnAsync(Turn("conv_private\nforged line", "my number is " + PhoneNumber, PersonalText));
+        await PostTurnAsync(new Dictionary<string, object?> { ["conversation_id"] = PhoneNumber + " call me", ["speaker"] = 7 });
+        var postCall = JsonNode.Parse(TranscriptOf("conv_private_post_call"))!;
+        postCall["type"] = "call me on " + PhoneNumber;
+        await PostCallAsync(System.Text.Encoding.UTF8.GetBytes(postCall.ToJsonString()));
+
+        var everything = Factory.Logs.Entries.Select(e => e.Message + " " + string.Join(" ", e.Fields.Values)).ToList();
+        Assert.That(RequestLines(), Has.Count.EqualTo(3));
+        Assert.That(everything, Has.None.Contains(PhoneNumber).And.None.Contains("forged line"));
+        Assert.That(RequestLines().Select(line => line.Fields.GetValueOrDefault("ConversationId")), Has.Some.EqualTo(Logging.WebhookRequestLog.Unreadable));
+    }
+
+    [Test]
     public async Task ShouldWriteOnlyWhatIsKnown()
     {
         await PostRawAsync("{");

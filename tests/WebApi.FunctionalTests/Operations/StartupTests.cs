@@ -17,6 +17,8 @@ public class StartupTests
     [TestCase("RateLimiting__PermitLimit", "-5", "RateLimiting:PermitLimit", TestName = "ShouldRefuseANegativeLimit")]
     [TestCase("Database__StartupTimeout", "soon", "Database:StartupTimeout", TestName = "ShouldRefuseAMalformedTimeout")]
     [TestCase("Database__Schema", "dev", "Database:Schema", TestName = "ShouldRefuseASchemaOnSqlite")]
+    [TestCase("ElevenLabs__SignatureTolerance", "00:00:00", "ElevenLabs:SignatureTolerance", TestName = "ShouldRefuseAZeroSignatureTolerance")]
+    [TestCase("ElevenLabs__SignatureTolerance", "abc", "ElevenLabs:SignatureTolerance", TestName = "ShouldRefuseAMalformedSignatureTolerance")]
     public async Task ShouldRefuseToStartOnInvalidConfiguration(string variable, string value, string key)
     {
         var output = await RunToExitAsync(ExitCodes.InvalidConfiguration, new Dictionary<string, string> { [variable] = value });

@@ -32,12 +32,14 @@ public static partial class PostCallWebhook
                 + "call_initiation_failure fails it; post_call_audio and unknown types are answered 200 and nothing is stored. "
                 + "4xx is final; 5xx means retry.");
 
-        if (string.IsNullOrEmpty(app.Services.GetRequiredService<IOptions<ElevenLabsOptions>>().Value.PostCallWebhookSecret))
+        // Read once the service serves (not on `migrate`, nor when it cannot start): the settings are validated by then.
+        app.Lifetime.ApplicationStarted.Register(() =>
         {
-            // Once the service serves: not on `migrate`, nor when it cannot start.
-            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PostCallWebhook));
-            app.Lifetime.ApplicationStarted.Register(() => LogOff(logger, Path));
-        }
+            if (string.IsNullOrEmpty(app.Services.GetRequiredService<IOptions<ElevenLabsOptions>>().Value.PostCallWebhookSecret))
+            {
+                LogOff(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PostCallWebhook)), Path);
+            }
+        });
     }
 
     private static async Task<PostCallAccepted> ReceiveAsync(
@@ -87,7 +89,7 @@ public static partial class PostCallWebhook
                 log.Discarded = true;
                 if (postCall.Type != PostCallEventTypes.Audio)
                 {
-                    LogUnknownType(logger, postCall.Type);
+                    LogUnknownType(logger, log.EventType ?? WebhookRequestLog.Unreadable);
                 }
 
                 return PostCallAccepted.Discarded(postCall.Type);
