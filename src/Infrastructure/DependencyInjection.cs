@@ -1,12 +1,11 @@
 using CallTranscription.Application.Common.Interfaces;
 using CallTranscription.Infrastructure.Persistence;
-using CallTranscription.Infrastructure.Persistence.Health;
 using CallTranscription.Infrastructure.Persistence.Postgres;
 using CallTranscription.Infrastructure.Persistence.Repositories;
 using CallTranscription.Infrastructure.Persistence.Resilience;
-using CallTranscription.Infrastructure.Persistence.Schema;
 using CallTranscription.Infrastructure.Persistence.Sqlite;
 using CallTranscription.Infrastructure.Persistence.SqlServer;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,7 +32,7 @@ public static class DependencyInjection
             : DatabaseProvider.Sqlite;
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
             ?? DatabaseOptions.DefaultSqliteConnectionString;
-        var schema = DatabaseSchema.From(configuration[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Schema)}"]);
+        var schema = configuration[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Schema)}"];
         _ = provider switch
         {
             DatabaseProvider.Postgres => services.AddPostgresPersistence(connectionString, schema),
@@ -49,7 +48,9 @@ public static class DependencyInjection
         services.AddScoped<ICallRepository, CallRepository>();
         services.AddScoped<ITranscriptionRepository, TranscriptionRepository>();
         services.AddScoped<IDriverLookup, DriverLookup>();
-        services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>(DatabaseReadyHealthCheck.Name, tags: [ReadinessTag]);
+        // Ready: the database answers and holds every migration this build expects (an unreachable one throws).
+        services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: [ReadinessTag],
+            customTestQuery: async (context, cancellationToken) => !(await context.Database.GetPendingMigrationsAsync(cancellationToken)).Any());
 
         return services;
     }

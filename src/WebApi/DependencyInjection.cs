@@ -23,8 +23,9 @@ public static class DependencyInjection
             // Numbers are numbers, in the bodies and so in the OpenAPI schemas (the web default also takes strings).
             json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
+        // Before AddProblemDetails: the first writer that can write, writes.
+        services.AddSingleton<IProblemDetailsWriter, ContractErrorWriter>();
         services.AddProblemDetails();
-        services.AddExceptionHandler<ContractExceptionHandler>();
         services.AddOpenApi();
         services.AddOptions<ElevenLabsOptions>().BindConfiguration(ElevenLabsOptions.SectionName)
             .Validate(options => options.SignatureTolerance > TimeSpan.Zero, "ElevenLabs:SignatureTolerance must be greater than 00:00:00.")
@@ -41,8 +42,12 @@ public static class DependencyInjection
     {
         app.UseHttpLogging();
         // A 5xx keeps the framework's own error line with its exception; a 4xx is told by the request's line alone.
-        app.UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallback = c => c.HttpContext.Response.StatusCode < StatusCodes.Status500InternalServerError || c.Exception is RequestRejectedException });
-        app.UseStatusCodePages(EmptyErrorBodies.WriteAsync);
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ContractErrorWriter.StatusCodeOf,
+            SuppressDiagnosticsCallback = c => c.HttpContext.Response.StatusCode < StatusCodes.Status500InternalServerError || c.Exception is RequestRejectedException,
+        });
+        app.UseStatusCodePages();
         app.UseRateLimiter();
 
         app.MapTranscriptionWebhook();

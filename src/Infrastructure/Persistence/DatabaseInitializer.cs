@@ -1,6 +1,8 @@
 using CallTranscription.Infrastructure.Persistence.Resilience;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -65,13 +67,15 @@ public static partial class DatabaseInitializer
     {
         if (!migrate)
         {
-            await database.ProbeAsync(cancellationToken);
+            // Not CanConnect: that hides the cause, and an empty SQLite file is reachable (it is), only not migrated.
+            await database.OpenConnectionAsync(cancellationToken);
+            await database.CloseConnectionAsync();
         }
         else
         {
             if (database.IsNpgsql())
             {
-                await database.CreateMigrationHistoryAsync(cancellationToken);
+                await CreateMigrationHistoryAsync(database, cancellationToken);
             }
 
             await database.MigrateAsync(cancellationToken);
@@ -82,6 +86,19 @@ public static partial class DatabaseInitializer
             // Persistent in the file: readers never block the writer, and a commit is one append + fsync.
             await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+    }
+
+    // The database and its migration history table, created as the migrator would. Npgsql's migrator reads the history
+    // before creating it, and EF Core logs that read of a missing table as an Error: a "fail:" line although nothing fails.
+    private static async Task CreateMigrationHistoryAsync(DatabaseFacade database, CancellationToken cancellationToken)
+    {
+        var creator = database.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+
+        await database.ExecuteSqlRawAsync(database.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Provider} database migrated")]

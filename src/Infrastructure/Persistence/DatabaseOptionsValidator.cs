@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CallTranscription.Infrastructure.Persistence.Schema;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -22,7 +21,7 @@ internal sealed partial class DatabaseOptionsValidator(IConfiguration configurat
             failures.Add(connection);
         }
 
-        if (DatabaseSchema.From(options.Schema).Name is { } schema)
+        if (!string.IsNullOrWhiteSpace(options.Schema))
         {
             if (options.Provider == DatabaseProvider.Sqlite)
             {
@@ -32,7 +31,7 @@ internal sealed partial class DatabaseOptionsValidator(IConfiguration configurat
             {
                 failures.Add("Database:Schema is not supported on SqlServer; leave it unset and make the schema the database user's default (ALTER USER ... WITH DEFAULT_SCHEMA).");
             }
-            else if (!PlainIdentifier().IsMatch(schema))
+            else if (!PlainIdentifier().IsMatch(options.Schema))
             {
                 failures.Add("Database:Schema must be a plain identifier: a letter or underscore, then letters, digits or underscores (at most 63).");
             }

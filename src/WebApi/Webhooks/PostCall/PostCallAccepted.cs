@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using CallTranscription.Application.Calls.CompleteCall;
 using CallTranscription.Application.Calls.FailCall;
@@ -64,11 +65,6 @@ public sealed record PostCallAccepted(
         type == PostCallEventTypes.Audio ? "Audio is not stored; discarded" : "Event type not handled; nothing stored",
         type);
 
-    // As calls.status stores them.
-    private static string NameOf(CallStatus status) => status switch
-    {
-        Domain.Calls.CallStatus.Completed => "completed",
-        Domain.Calls.CallStatus.Failed => "failed",
-        _ => "in_progress",
-    };
+    // As calls.status stores them: in_progress, completed, failed.
+    private static string NameOf(CallStatus status) => JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
 }
