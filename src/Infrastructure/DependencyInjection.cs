@@ -1,4 +1,6 @@
 using CallTranscription.Application.Common.Interfaces;
+using CallTranscription.Infrastructure.ElevenLabs;
+using CallTranscription.Infrastructure.ElevenLabs.Reconciliation;
 using CallTranscription.Infrastructure.Persistence;
 using CallTranscription.Infrastructure.Persistence.Health;
 using CallTranscription.Infrastructure.Persistence.Postgres;
@@ -51,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<ICallRepository, CallRepository>();
         services.AddScoped<ITranscriptionRepository, TranscriptionRepository>();
         services.AddScoped<IDriverLookup, DriverLookup>();
+        services.AddElevenLabsApi().AddReconciliationStore(database.Provider);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>(DatabaseReadyHealthCheck.Name, tags: [ReadinessTag]);
 
         return services;
