@@ -2,6 +2,7 @@ using CallTranscription.WebApi.ErrorHandling;
 using CallTranscription.WebApi.Logging;
 using CallTranscription.WebApi.OpenApi;
 using CallTranscription.WebApi.RateLimiting;
+using CallTranscription.WebApi.Reconciliation;
 using CallTranscription.WebApi.Serialization;
 using CallTranscription.WebApi.Webhooks;
 using CallTranscription.WebApi.Webhooks.PostCall;
@@ -24,6 +25,7 @@ public static class DependencyInjection
         services.AddConsoleTimestamps(configuration);
         services.AddSingleton<WebhookSignatureVerifier>();
         services.AddClientRateLimiting(configuration);
+        services.AddReconciliation();
         return services;
     }
 

@@ -2,6 +2,7 @@ using CallTranscription.Application;
 using CallTranscription.Infrastructure;
 using CallTranscription.Infrastructure.Persistence;
 using CallTranscription.WebApi;
+using CallTranscription.WebApi.Reconciliation;
 using CallTranscription.WebApi.Startup;
 using CallTranscription.WebApi.Telemetry;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,11 @@ builder.Services
     .AddWebApi(builder.Configuration);
 
 var app = builder.Build().UseWebApi();
+
+if (ServiceCommand.IsBackfill(args))
+{
+    return await Backfill.RunCommandAsync(app, args);
+}
 
 var migrateOnly = ServiceCommand.IsMigrate(args);
 if (!migrateOnly && ListenCheck.Problem(app) is { } cannotListen)

@@ -8,13 +8,16 @@ namespace CallTranscription.WebApi.Startup;
 internal static class ServiceCommand
 {
     public const string Migrate = "migrate";
+    public const string Backfill = Reconciliation.BackfillRequest.Command;
 
     public static bool IsMigrate(string[] args) => Words(args) is [Migrate];
 
+    public static bool IsBackfill(string[] args) => Words(args) is [Backfill];
+
     public static string? Problem(string[] args) => Words(args) switch
     {
-        [] or [Migrate] => null,
-        var words => $"unknown command '{string.Join(' ', words)}' on the command line; the only command is '{Migrate}' (none serves).",
+        [] or [Migrate] or [Backfill] => null,
+        var words => $"unknown command '{string.Join(' ', words)}' on the command line; the commands are '{Migrate}' and '{Backfill}' (none serves).",
     };
 
     private static List<string> Words(string[] args)
