@@ -178,6 +178,30 @@ public class ReconciliationTests(DatabaseKind kind) : ReconciliationTestBase(kin
     }
 
     [Test]
+    public async Task ShouldCountChecksByOutcomeAndGaugeWhatIsDue()
+    {
+        using var metrics = new RecordedMetrics(Reconciler.Services);
+        var done = NewConversationId();
+        var processing = NewConversationId();
+        var unknown = NewConversationId();
+        await PlaceCallAsync(done, QuietPeriod + TimeSpan.FromMinutes(3));
+        await PlaceCallAsync(processing, QuietPeriod + TimeSpan.FromMinutes(2));
+        await PlaceCallAsync(unknown, QuietPeriod + TimeSpan.FromMinutes(1));
+        Api.Serve(done, Answer.Ok(Done(done)));
+        Api.Serve(processing, Answer.Ok(Done(processing, Conversation, "processing")));
+
+        await SweepAsync();
+        Clock.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.That(metrics.Sum(ReconciliationMetrics.ChecksName, "outcome", "completed"), Is.EqualTo(1));
+        Assert.That(metrics.Sum(ReconciliationMetrics.ChecksName, "outcome", "pending"), Is.EqualTo(1));
+        Assert.That(metrics.Sum(ReconciliationMetrics.ChecksName, "outcome", "not_found"), Is.EqualTo(1));
+        Assert.That(metrics.Observe(ReconciliationMetrics.DueName), Is.EqualTo(3), "due when the sweep began");
+        Assert.That(metrics.Observe(ReconciliationMetrics.OldestDueAgeName), Is.EqualTo(TimeSpan.FromMinutes(3).TotalSeconds + 30).Within(1),
+            "the longest-due became due three minutes before the sweep");
+    }
+
+    [Test]
     public async Task ShouldSweepOnItsTimer()
     {
         var conversationId = NewConversationId();
