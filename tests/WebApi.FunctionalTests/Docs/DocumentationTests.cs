@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
+using CallTranscription.Infrastructure.ElevenLabs;
 using CallTranscription.Infrastructure.Persistence;
 using CallTranscription.Infrastructure.Persistence.Resilience;
 using CallTranscription.WebApi.Logging;
 using CallTranscription.WebApi.RateLimiting;
+using CallTranscription.WebApi.Reconciliation;
 using CallTranscription.WebApi.Webhooks;
 
 namespace CallTranscription.WebApi.FunctionalTests.Docs;
@@ -28,6 +30,8 @@ public partial class DocumentationTests
     [TestCase(typeof(ElevenLabsOptions), ElevenLabsOptions.SectionName)]
     [TestCase(typeof(RateLimitingOptions), RateLimitingOptions.SectionName)]
     [TestCase(typeof(RequestLoggingOptions), RequestLoggingOptions.SectionName)]
+    [TestCase(typeof(ElevenLabsApiOptions), ElevenLabsApiOptions.SectionName)]
+    [TestCase(typeof(ReconciliationOptions), ReconciliationOptions.SectionName)]
     public void ShouldListEverySettingInTheReadme(Type options, string section)
     {
         var readme = File.ReadAllText(Path.Combine(_root, "README.md"));
