@@ -132,11 +132,13 @@ public abstract class ReconciliationTestBase(DatabaseKind kind) : PostCallTestBa
     protected static string Done(string conversationId, IEnumerable<Said>? transcript = null, string status = "done") =>
         FakeConversationsApi.Conversation(conversationId, StartedAt, transcript ?? Conversation, status);
 
-    private sealed class RecordNotification(ConcurrentQueue<TranscriptionSaved> notifications) : INotificationHandler<TranscriptionSaved>
+    // ExtensionTests registers every handler of this assembly in its own host, where no queue is registered: there it
+    // records nothing instead of failing to resolve.
+    private sealed class RecordNotification(IServiceProvider services) : INotificationHandler<TranscriptionSaved>
     {
         public Task Handle(TranscriptionSaved notification, CancellationToken cancellationToken)
         {
-            notifications.Enqueue(notification);
+            services.GetService<ConcurrentQueue<TranscriptionSaved>>()?.Enqueue(notification);
             return Task.CompletedTask;
         }
     }
