@@ -1,5 +1,6 @@
 using System.Reflection;
 using CallTranscription.Application.Calls.Common;
+using CallTranscription.Application.Calls.Reconcile;
 using CallTranscription.Application.Common.Behaviors;
 using CallTranscription.Application.Common.Notifications;
 using CallTranscription.Application.Transcriptions.SaveTranscription;
@@ -31,6 +32,7 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped<CallStarter>();
         services.AddScoped<TranscriptionSavedPublisher>();
+        services.AddScoped<ConversationReconciler>();
 
         foreach (var assembly in extensionAssemblies.Prepend(typeof(DependencyInjection).Assembly).Distinct())
         {

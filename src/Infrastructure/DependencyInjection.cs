@@ -1,4 +1,6 @@
 using CallTranscription.Application.Common.Interfaces;
+using CallTranscription.Infrastructure.ElevenLabs;
+using CallTranscription.Infrastructure.ElevenLabs.Reconciliation;
 using CallTranscription.Infrastructure.Persistence;
 using CallTranscription.Infrastructure.Persistence.Postgres;
 using CallTranscription.Infrastructure.Persistence.Repositories;
@@ -48,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<ICallRepository, CallRepository>();
         services.AddScoped<ITranscriptionRepository, TranscriptionRepository>();
         services.AddScoped<IDriverLookup, DriverLookup>();
+        services.AddElevenLabsApi().AddReconciliationStore(provider);
         // Ready: the database answers and holds every migration this build expects (an unreachable one throws).
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: [ReadinessTag],
             customTestQuery: async (context, cancellationToken) => !(await context.Database.GetPendingMigrationsAsync(cancellationToken)).Any());

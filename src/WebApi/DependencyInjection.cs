@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CallTranscription.WebApi.ErrorHandling;
 using CallTranscription.WebApi.Logging;
 using CallTranscription.WebApi.RateLimiting;
+using CallTranscription.WebApi.Reconciliation;
 using CallTranscription.WebApi.Serialization;
 using CallTranscription.WebApi.Startup;
 using CallTranscription.WebApi.Webhooks;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddRequestLogging();
         services.AddSingleton<WebhookSignatureVerifier>();
         services.AddClientRateLimiting();
+        services.AddReconciliation();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using CallTranscription.Application;
 using CallTranscription.Infrastructure;
 using CallTranscription.WebApi;
+using CallTranscription.WebApi.Reconciliation;
 using CallTranscription.WebApi.Startup;
 using CallTranscription.WebApi.Telemetry;
 

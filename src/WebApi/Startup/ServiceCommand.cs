@@ -8,14 +8,17 @@ namespace CallTranscription.WebApi.Startup;
 internal static class ServiceCommand
 {
     public const string Migrate = "migrate";
+    public const string Backfill = Reconciliation.BackfillRequest.Command;
 
-    /// <exception cref="InvalidConfigurationException">A word other than <see cref="Migrate"/>.</exception>
-    public static bool IsMigrate(string[] args) => Words(args) switch
+    /// <summary>The command on the command line: none (serve), <see cref="Migrate"/> or <see cref="Backfill"/>.</summary>
+    /// <exception cref="InvalidConfigurationException">Any other word.</exception>
+    public static string? Of(string[] args) => Words(args) switch
     {
-        [] => false,
-        [Migrate] => true,
+        [] => null,
+        [Migrate] => Migrate,
+        [Backfill] => Backfill,
         var words => throw new InvalidConfigurationException(
-            $"unknown command '{string.Join(' ', words)}' on the command line; the only command is '{Migrate}' (none serves)."),
+            $"unknown command '{string.Join(' ', words)}' on the command line; the commands are '{Migrate}' and '{Backfill}' (none serves)."),
     };
 
     private static List<string> Words(string[] args)

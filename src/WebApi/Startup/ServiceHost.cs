@@ -1,4 +1,5 @@
 using CallTranscription.Infrastructure.Persistence;
+using CallTranscription.WebApi.Reconciliation;
 using Microsoft.Extensions.Options;
 
 namespace CallTranscription.WebApi.Startup;
@@ -6,7 +7,7 @@ namespace CallTranscription.WebApi.Startup;
 internal static class ServiceHost
 {
     /// <summary>
-    /// Validates every setting, prepares the database, then serves until shutdown, or only migrates. A start-up failure
+    /// Validates every setting, prepares the database, then serves until shutdown, or only migrates or back-fills. A start-up failure
     /// ends the process with its exit code (<see cref="ExitCodes.Of"/>) and the lines that name its cause, not a crash.
     /// </summary>
     public static async Task<int> RunServiceAsync(this WebApplication app, string[] args)
@@ -15,13 +16,19 @@ internal static class ServiceHost
         {
             try
             {
-                var migrateOnly = ServiceCommand.IsMigrate(args);
+                var command = ServiceCommand.Of(args);
                 ValidateSettings(app.Services);
+                var backfill = command == ServiceCommand.Backfill ? Backfill.RequestFrom(app.Services, args) : null;
                 var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-                await app.Services.PrepareDatabaseAsync(migrateOnly || database.ShouldMigrateOnStartup, app.Lifetime.ApplicationStopping);
-                if (migrateOnly)
+                await app.Services.PrepareDatabaseAsync(command == ServiceCommand.Migrate || database.ShouldMigrateOnStartup, app.Lifetime.ApplicationStopping);
+                if (command == ServiceCommand.Migrate)
                 {
                     return ExitCodes.Success;
+                }
+
+                if (backfill is not null)
+                {
+                    return await Backfill.RunAsync(app.Services, backfill, Console.Out, app.Lifetime.ApplicationStopping);
                 }
 
                 await app.Services.WarmUpAsync(app.Lifetime.ApplicationStopping);

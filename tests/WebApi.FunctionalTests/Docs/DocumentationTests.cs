@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
+using CallTranscription.Infrastructure.ElevenLabs;
 using CallTranscription.Infrastructure.Persistence;
 using CallTranscription.Infrastructure.Persistence.Resilience;
 using CallTranscription.WebApi.RateLimiting;
+using CallTranscription.WebApi.Reconciliation;
 using CallTranscription.WebApi.Webhooks;
 
 namespace CallTranscription.WebApi.FunctionalTests.Docs;
@@ -27,6 +29,8 @@ public partial class DocumentationTests
     [TestCase(typeof(DatabaseRetryOptions), $"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Retry)}")]
     [TestCase(typeof(ElevenLabsOptions), ElevenLabsOptions.SectionName)]
     [TestCase(typeof(RateLimitingOptions), RateLimitingOptions.SectionName)]
+    [TestCase(typeof(ElevenLabsApiOptions), ElevenLabsApiOptions.SectionName)]
+    [TestCase(typeof(ReconciliationOptions), ReconciliationOptions.SectionName)]
     public void ShouldListEverySettingInTheOperationsGuide(Type options, string section)
     {
         var guide = File.ReadAllText(Path.Combine(_root, "docs", "operations.md"));

@@ -1,0 +1,29 @@
+using CallTranscription.Application.Calls.Reconcile;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CallTranscription.Infrastructure.ElevenLabs;
+
+public static class ElevenLabsApi
+{
+    /// <summary>
+    /// The Conversations API client: a typed HttpClient with the standard resilience handler (retries 429 honouring
+    /// Retry-After, 5xx and timeouts; a circuit breaker). The key goes in a header whose value is never logged.
+    /// </summary>
+    public static IServiceCollection AddElevenLabsApi(this IServiceCollection services)
+    {
+        services.AddOptions<ElevenLabsApiOptions>().BindConfiguration(ElevenLabsApiOptions.SectionName);
+        services.AddHttpClient<IConversationsApi, ElevenLabsConversationsClient>((provider, client) =>
+            {
+                var options = provider.GetRequiredService<IOptions<ElevenLabsApiOptions>>().Value;
+                client.BaseAddress = new Uri(options.ApiBaseUrl.ToString().TrimEnd('/') + "/");
+                if (options.HasApiKey)
+                {
+                    client.DefaultRequestHeaders.Add(ElevenLabsConversationsClient.KeyHeader, options.ApiKey);
+                }
+            })
+            .RedactLoggedHeaders(_ => true)
+            .AddStandardResilienceHandler();
+        return services;
+    }
+}
