@@ -2,6 +2,7 @@ using System.Reflection;
 using CallTranscription.Application.Calls.Common;
 using CallTranscription.Application.Common.Behaviors;
 using CallTranscription.Application.Common.Notifications;
+using CallTranscription.Application.Common.Telemetry;
 using CallTranscription.Application.Transcriptions.SaveTranscription;
 using FluentValidation;
 using MediatR;
@@ -28,6 +29,9 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, IsolatingMediator>();
+        services.AddMetrics();
+        services.TryAddSingleton<CallTranscriptionTelemetry>();
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TelemetryBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped<CallStarter>();
         services.AddScoped<TranscriptionSavedPublisher>();

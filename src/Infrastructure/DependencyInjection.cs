@@ -51,7 +51,9 @@ public static class DependencyInjection
         services.AddScoped<ICallRepository, CallRepository>();
         services.AddScoped<ITranscriptionRepository, TranscriptionRepository>();
         services.AddScoped<IDriverLookup, DriverLookup>();
-        services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>(DatabaseReadyHealthCheck.Name, tags: [ReadinessTag]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReachableHealthCheck>(DatabaseReachableHealthCheck.Name, tags: [ReadinessTag])
+            .AddCheck<MigrationsAppliedHealthCheck>(MigrationsAppliedHealthCheck.Name, tags: [ReadinessTag]);
 
         return services;
     }

@@ -1,12 +1,12 @@
 using CallTranscription.WebApi.ErrorHandling;
+using CallTranscription.WebApi.Health;
 using CallTranscription.WebApi.Logging;
 using CallTranscription.WebApi.OpenApi;
 using CallTranscription.WebApi.RateLimiting;
 using CallTranscription.WebApi.Serialization;
+using CallTranscription.WebApi.Telemetry;
 using CallTranscription.WebApi.Webhooks;
 using CallTranscription.WebApi.Webhooks.PostCall;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using InfrastructureDependencies = CallTranscription.Infrastructure.DependencyInjection;
 
 namespace CallTranscription.WebApi;
 
@@ -29,6 +29,7 @@ public static class DependencyInjection
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        app.UseMiddleware<WebhookRejections>();
         app.UseMiddleware<WebhookRequestLoggingMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(EmptyErrorBodies.WriteAsync);
@@ -37,8 +38,8 @@ public static class DependencyInjection
         app.MapControllers();
         PostCallWebhook.LogWhenOff(app);
         app.MapOpenApi();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(InfrastructureDependencies.ReadinessTag) });
+        app.MapHealthEndpoints();
+        app.MapServiceTelemetry();
         return app;
     }
 }

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(ConfigurationReload.OffUnlessAsked(args))
     .ListenOnLoopbackByDefault()
-    .AddApplicationInsightsLogging();
+    .AddApplicationInsightsLogging()
+    .AddServiceTelemetry();
 
 if (StartupConfiguration.Problems(builder.Configuration, args) is { Count: > 0 } problems)
 {

@@ -20,9 +20,11 @@ public class ConsoleLogTests
     {
         var output = await PostOneTurnAsync(format: null);
 
-        var request = output.Split('\n').SkipWhile(l => !l.Contains("WebhookRequestLoggingMiddleware")).Take(2).ToList();
+        var request = output.Split('\n').SkipWhile(l => !l.Contains("WebhookRequestLoggingMiddleware")).Take(3).ToList();
         Assert.That(request[0], Does.Match(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z (info|warn): "), output);
-        Assert.That(request[1], Does.Match(@"Webhook stored conversation conv_console turn 1 \(agent\): 201 in .* \[client 127\.0\.0\.1, request \S+, trace [0-9a-f]{32}\]"), output);
+        var trace = System.Text.RegularExpressions.Regex.Match(request[2], "trace ([0-9a-f]{32})").Groups[1].Value;
+        Assert.That(request[1], Does.Match($"=> SpanId:[0-9a-f]{{16}}, TraceId:{trace}, "), output);
+        Assert.That(request[2], Does.Match(@"Webhook stored conversation conv_console turn 1 \(agent\): 201 in .* \[client 127\.0\.0\.1, request \S+, trace [0-9a-f]{32}\]"), output);
     }
 
     [Test]
@@ -40,6 +42,9 @@ public class ConsoleLogTests
             Assert.That(state.GetProperty("RequestId").GetString(), Is.Not.Empty);
             Assert.That(state.GetProperty("TraceId").GetString(), Does.Match("^[0-9a-f]{32}$"));
             Assert.That(state.GetProperty("ConversationId").GetString(), Is.EqualTo("conv_console"));
+            var activity = json.GetProperty("Scopes").EnumerateArray().First(scope => scope.TryGetProperty("TraceId", out _));
+            Assert.That(activity.GetProperty("TraceId").GetString(), Is.EqualTo(state.GetProperty("TraceId").GetString()));
+            Assert.That(activity.GetProperty("SpanId").GetString(), Does.Match("^[0-9a-f]{16}$"));
         });
     }
 

@@ -46,6 +46,7 @@ public sealed partial class CompleteCallCommandHandler(
         var now = timeProvider.GetUtcNow();
         var call = await calls.FindForUpdateAsync(transcript.ConversationId, cancellationToken);
         var stored = call is null ? [] : await transcriptions.ListByConversationAsync(transcript.ConversationId, cancellationToken);
+        var started = call is null;
         call ??= await callStarter.StartAsync(transcript.ConversationId, transcript.StartedAt, now, cancellationToken);
 
         var ended = transcript.Failed ? call.Fail(transcript.EndedAt, now) : call.Complete(transcript.EndedAt, now);
@@ -76,7 +77,8 @@ public sealed partial class CompleteCallCommandHandler(
             added.Count,
             placement.AlreadyStored,
             placement.Unplaced.Select(turn => turn.EntryIndex).ToList(),
-            placement.StoredTurnsNotInTranscript);
+            placement.StoredTurnsNotInTranscript,
+            started);
         return new Outcome(result, added, call.DriverId);
     }
 

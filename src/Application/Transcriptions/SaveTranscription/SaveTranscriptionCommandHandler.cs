@@ -68,7 +68,7 @@ public sealed class SaveTranscriptionCommandHandler(
         transcriptions.Add(transcription);
         await unitOfWork.SaveChangesAsync(cancellationToken);
 
-        return new Outcome(new SaveTranscriptionResult(transcription.Id, sequenceNumber, Replayed: false), driverId);
+        return new Outcome(new SaveTranscriptionResult(transcription.Id, sequenceNumber, Replayed: false, CallStarted: callState is null), driverId);
     }
 
     // The post-call transcript made the conversation complete: a turn the relay sends afterwards is one of its turns

@@ -1,0 +1,40 @@
+using CallTranscription.Application.Common.Telemetry;
+using static CallTranscription.Application.Common.Telemetry.TelemetryValues;
+
+namespace CallTranscription.WebApi.Telemetry;
+
+/// <summary>
+/// Counts every refused webhook delivery by the status it was answered with, whichever part of the pipeline refused it
+/// (reader, validator, signature check, rate limiter, routing), so no refusal needs a counter of its own.
+/// </summary>
+internal sealed class WebhookRejections(RequestDelegate next, CallTranscriptionTelemetry telemetry)
+{
+    private const string TranscriptionPath = "/webhooks/elevenlabs/transcription";
+    private const string PostCallPath = "/webhooks/elevenlabs/post-call";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        await next(context);
+
+        var path = context.Request.Path;
+        var webhook = path.StartsWithSegments(TranscriptionPath) ? TranscriptionWebhook
+            : path.StartsWithSegments(PostCallPath) ? PostCall
+            : null;
+        if (webhook is not null && Reason(context.Response.StatusCode, webhook) is { } reason)
+        {
+            telemetry.WebhookRejected(webhook, reason);
+        }
+    }
+
+    private static string? Reason(int statusCode, string webhook) => statusCode switch
+    {
+        StatusCodes.Status400BadRequest => Validation,
+        StatusCodes.Status401Unauthorized => Signature,
+        StatusCodes.Status404NotFound when webhook == PostCall => NotConfigured,
+        StatusCodes.Status409Conflict => CallEnded,
+        StatusCodes.Status413PayloadTooLarge => TooLarge,
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests => RateLimited,
+        _ => null,
+    };
+}
