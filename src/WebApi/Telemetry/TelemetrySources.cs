@@ -1,6 +1,7 @@
 using CallTranscription.Application.Common.Telemetry;
 using CallTranscription.WebApi.Health;
 using Npgsql;
+using OpenTelemetry.Instrumentation.EntityFrameworkCore;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -18,7 +19,7 @@ internal static class TelemetrySources
         .AddSource(CallTranscriptionTelemetry.Name)
         .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context.Request.Path))
         .AddHttpClientInstrumentation()
-        .AddEntityFrameworkCoreInstrumentation(efCore => efCore.Filter = (provider, _) => provider == SqliteProvider)
+        .AddEntityFrameworkCoreInstrumentation(EntityFrameworkCore)
         .AddNpgsql()
         .AddSqlClientInstrumentation();
 
@@ -30,6 +31,9 @@ internal static class TelemetrySources
         .AddNpgsqlInstrumentation()
         .AddSqlClientInstrumentation()
         .AddMeter("Polly");
+
+    public static void EntityFrameworkCore(EntityFrameworkInstrumentationOptions efCore) =>
+        efCore.Filter = (provider, _) => provider == SqliteProvider;
 
     private static bool IsProbe(PathString path) =>
         path.StartsWithSegments(HealthEndpoints.Prefix) || path.StartsWithSegments(TelemetryOptions.PrometheusPath);
