@@ -17,6 +17,7 @@ internal static class TelemetrySources
 
     public static void Traces(TracerProviderBuilder tracing) => tracing
         .AddSource(CallTranscriptionTelemetry.Name)
+        .AddProcessor(new ExceptionTextRedaction())
         .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context.Request.Path))
         .AddHttpClientInstrumentation()
         .AddEntityFrameworkCoreInstrumentation(EntityFrameworkCore)
