@@ -19,7 +19,11 @@ internal static class ApplicationInsightsLogging
         }
 
         builder.Logging.AddApplicationInsights(
-            telemetry => telemetry.ConnectionString = connectionString,
+            telemetry =>
+            {
+                telemetry.ConnectionString = connectionString;
+                telemetry.TelemetryInitializers.Add(new TraceCorrelationInitializer());
+            },
             logger =>
             {
                 logger.IncludeScopes = true;

@@ -8,7 +8,7 @@ namespace CallTranscription.WebApi.Telemetry;
 /// <summary>
 /// Traces and metrics to the Application Insights resource that already receives the service's logs
 /// (<see cref="ApplicationInsightsLogging"/>); logs keep their own path, so none arrives twice
-/// (docs/decisions/0025-prometheus-and-azure-monitor.md).
+/// (docs/decisions/0025-application-insights-through-opentelemetry.md).
 /// </summary>
 internal static class AzureMonitorExport
 {

@@ -5,6 +5,6 @@ public sealed class TelemetryOptions
     public const string SectionName = "Telemetry";
     public const string PrometheusPath = "/metrics";
 
-    /// <summary>Serves GET /metrics for a Prometheus scraper (the exporter is prerelease: docs/decisions/0025-prometheus-and-azure-monitor.md).</summary>
+    /// <summary>Serves GET /metrics for a Prometheus scraper (the exporter is prerelease: docs/decisions/0024-opentelemetry.md).</summary>
     public bool PrometheusEndpoint { get; set; }
 }
