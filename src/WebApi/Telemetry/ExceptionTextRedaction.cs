@@ -16,8 +16,8 @@ internal sealed class ExceptionTextRedaction : BaseProcessor<Activity>
         // Tags given here are kept as they are: Activity.AddException adds the message and stack trace only when absent.
         ExceptionRecorder = (Activity _, Exception exception, ref TagList tags) =>
         {
-            tags.Add("exception.message", exception.GetType().Name);
-            tags.Add("exception.stacktrace", string.Empty);
+            AddIfAbsent(ref tags, "exception.message", exception.GetType().Name);
+            AddIfAbsent(ref tags, "exception.stacktrace", string.Empty);
         },
     };
 
@@ -29,6 +29,20 @@ internal sealed class ExceptionTextRedaction : BaseProcessor<Activity>
         {
             data.SetStatus(ActivityStatusCode.Error, data.GetTagItem("error.type") as string);
         }
+    }
+
+    // Another provider's redaction in the same process may have added them already.
+    private static void AddIfAbsent(ref TagList tags, string key, string value)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Key == key)
+            {
+                return;
+            }
+        }
+
+        tags.Add(key, value);
     }
 
     protected override void Dispose(bool disposing)

@@ -56,8 +56,8 @@ public class TracingTests(DatabaseKind kind) : TelemetryTestBase(kind)
         Assert.Multiple(() =>
         {
             Assert.That(command.Status, Is.EqualTo(ActivityStatusCode.Error));
-            Assert.That(command.StatusDescription, Is.EqualTo("ValidationException"));
-            Assert.That(command.GetTagItem("error.type"), Is.EqualTo("CallTranscription.Application.Common.Exceptions.ValidationException"));
+            Assert.That(command.StatusDescription, Is.EqualTo("CallTranscription.Application.Common.Exceptions.ValidationException"));
+            Assert.That(command.GetTagItem("error.type"), Is.EqualTo(command.StatusDescription));
             Assert.That(command.Events, Is.Empty);
         });
     }

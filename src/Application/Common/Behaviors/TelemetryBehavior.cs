@@ -33,7 +33,7 @@ public sealed class TelemetryBehavior<TRequest, TResponse>(CallTranscriptionTele
         catch (Exception exception)
         {
             var type = exception.GetType();
-            activity?.SetStatus(ActivityStatusCode.Error, type.Name).SetTag("error.type", type.FullName);
+            activity?.SetStatus(ActivityStatusCode.Error, type.FullName).SetTag("error.type", type.FullName);
             if (exception is not ValidationException)
             {
                 telemetry.UnitOfWorkDone(_command, TelemetryValues.Failed, timeProvider.GetElapsedTime(started));
