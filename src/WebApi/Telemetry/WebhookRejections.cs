@@ -12,18 +12,27 @@ internal sealed class WebhookRejections(RequestDelegate next, CallTranscriptionT
     private const string TranscriptionPath = "/webhooks/elevenlabs/transcription";
     private const string PostCallPath = "/webhooks/elevenlabs/post-call";
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
-        await next(context);
-
         var path = context.Request.Path;
         var webhook = path.StartsWithSegments(TranscriptionPath) ? TranscriptionWebhook
             : path.StartsWithSegments(PostCallPath) ? PostCall
             : null;
-        if (webhook is not null && Reason(context.Response.StatusCode, webhook) is { } reason)
+        if (webhook is not null)
         {
-            telemetry.WebhookRejected(webhook, reason);
+            // Counted as the answer leaves, with its final status, before the sender can see it.
+            context.Response.OnStarting(() =>
+            {
+                if (Reason(context.Response.StatusCode, webhook) is { } reason)
+                {
+                    telemetry.WebhookRejected(webhook, reason);
+                }
+
+                return Task.CompletedTask;
+            });
         }
+
+        return next(context);
     }
 
     private static string? Reason(int statusCode, string webhook) => statusCode switch
