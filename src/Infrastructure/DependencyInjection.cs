@@ -4,9 +4,9 @@ using CallTranscription.Infrastructure.Persistence.Health;
 using CallTranscription.Infrastructure.Persistence.Postgres;
 using CallTranscription.Infrastructure.Persistence.Repositories;
 using CallTranscription.Infrastructure.Persistence.Resilience;
-using CallTranscription.Infrastructure.Persistence.Schema;
 using CallTranscription.Infrastructure.Persistence.Sqlite;
 using CallTranscription.Infrastructure.Persistence.SqlServer;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,37 +22,36 @@ public static class DependencyInjection
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(DatabaseOptions.SectionName);
-        var database = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) switch
-        {
-            null when database.Provider == DatabaseProvider.Sqlite => DatabaseOptions.DefaultSqliteConnectionString,
-            { } configured when !string.IsNullOrWhiteSpace(configured) => configured,
-            _ => throw new InvalidOperationException(
-                $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is required (and not empty) for Database:Provider={database.Provider}."),
-        };
-        var schema = DatabaseSchema.From(database.Schema);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddOptions<DatabaseRetryOptions>().BindConfiguration($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Retry)}");
 
-        services.Configure<DatabaseOptions>(section);
-        services.Configure<DatabaseRetryOptions>(section.GetSection(nameof(DatabaseOptions.Retry)));
-        _ = database.Provider switch
+        // The provider decides what is registered, so it is read here; like every setting, it is validated at start,
+        // before anything uses the database (an unknown provider or an empty connection string never gets that far).
+        var provider = Enum.TryParse<DatabaseProvider>(configuration[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}"], ignoreCase: true, out var named)
+            ? named
+            : DatabaseProvider.Sqlite;
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
+            ?? DatabaseOptions.DefaultSqliteConnectionString;
+        var schema = configuration[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Schema)}"];
+        _ = provider switch
         {
-            DatabaseProvider.Sqlite => services.AddSqlitePersistence(connectionString),
             DatabaseProvider.Postgres => services.AddPostgresPersistence(connectionString, schema),
-            DatabaseProvider.SqlServer => services.AddSqlServerPersistence(connectionString, schema),
-            _ => throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported."),
+            DatabaseProvider.SqlServer => services.AddSqlServerPersistence(connectionString),
+            _ => services.AddSqlitePersistence(connectionString),
         };
 
         // The one persistence path: what differs by provider is registered above, the rest is shared.
-        services.TryAddSingleton<IWriteGate, OpenWriteGate>();
+        services.TryAddSingleton(new WriteGate(oneAtATime: false));
         services.AddSingleton(provider => DatabaseResiliencePipeline.Create(
             provider.GetRequiredService<IOptions<DatabaseRetryOptions>>(), provider.GetRequiredService<ILoggerFactory>()));
         services.AddScoped<IUnitOfWork, TransactionalUnitOfWork>();
         services.AddScoped<ICallRepository, CallRepository>();
         services.AddScoped<ITranscriptionRepository, TranscriptionRepository>();
         services.AddScoped<IDriverLookup, DriverLookup>();
+        // Ready: the database answers, and holds every migration this build expects; each its own check in /health/ready.
         services.AddHealthChecks()
-            .AddCheck<DatabaseReachableHealthCheck>(DatabaseReachableHealthCheck.Name, tags: [ReadinessTag])
+            .AddDbContextCheck<ApplicationDbContext>("database", tags: [ReadinessTag])
             .AddCheck<MigrationsAppliedHealthCheck>(MigrationsAppliedHealthCheck.Name, tags: [ReadinessTag]);
 
         return services;

@@ -1,12 +1,15 @@
+using System.Text.Json.Serialization;
 using CallTranscription.WebApi.ErrorHandling;
 using CallTranscription.WebApi.Health;
 using CallTranscription.WebApi.Logging;
-using CallTranscription.WebApi.OpenApi;
 using CallTranscription.WebApi.RateLimiting;
 using CallTranscription.WebApi.Serialization;
+using CallTranscription.WebApi.Startup;
 using CallTranscription.WebApi.Telemetry;
 using CallTranscription.WebApi.Webhooks;
 using CallTranscription.WebApi.Webhooks.PostCall;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.Extensions.Options;
 
 namespace CallTranscription.WebApi;
 
@@ -14,29 +17,42 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddControllers(mvc => mvc.ServeOnlyWhenEnabled(configuration)).AddJsonOptions(json => json.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, WebApiJsonContext.Default));
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebApiJsonContext.Default));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebApiJsonContext.Default);
+            // Numbers are numbers, in the bodies and so in the OpenAPI schemas (the web default also takes strings).
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+        // Before AddProblemDetails: the first writer that can write, writes.
+        services.AddSingleton<IProblemDetailsWriter, ContractErrorWriter>();
         services.AddProblemDetails();
-        services.AddExceptionHandler<ContractExceptionHandler>();
-        services.AddOpenApi(options => options.AddOperationTransformer<WebhookOperationTransformer>());
-        services.Configure<ElevenLabsOptions>(configuration.GetSection(ElevenLabsOptions.SectionName));
-        services.Configure<RequestLoggingOptions>(configuration.GetSection(RequestLoggingOptions.SectionName));
-        services.AddConsoleTimestamps(configuration);
+        services.AddOpenApi();
+        services.AddOptions<ElevenLabsOptions>().BindConfiguration(ElevenLabsOptions.SectionName)
+            .Validate(options => options.SignatureTolerance > TimeSpan.Zero, "ElevenLabs:SignatureTolerance must be greater than 00:00:00.")
+            .ValidateOnStart();
+        services.AddOptions<ServerUrls>().Configure<IConfiguration>((urls, settings) => settings.Bind(urls)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServerUrls>, ServerUrlsValidator>();
+        services.AddRequestLogging();
         services.AddSingleton<WebhookSignatureVerifier>();
-        services.AddClientRateLimiting(configuration);
+        services.AddClientRateLimiting();
         return services;
     }
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
         app.UseMiddleware<WebhookRejections>();
-        app.UseMiddleware<WebhookRequestLoggingMiddleware>();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages(EmptyErrorBodies.WriteAsync);
+        app.UseHttpLogging();
+        // A 5xx keeps the framework's own error line with its exception; a 4xx is told by the request's line alone.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ContractErrorWriter.StatusCodeOf,
+            SuppressDiagnosticsCallback = c => c.HttpContext.Response.StatusCode < StatusCodes.Status500InternalServerError || c.Exception is RequestRejectedException,
+        });
+        app.UseStatusCodePages();
         app.UseRateLimiter();
 
-        app.MapControllers();
-        PostCallWebhook.LogWhenOff(app);
+        app.MapTranscriptionWebhook();
+        app.MapPostCallWebhook();
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapServiceTelemetry();

@@ -1,17 +1,16 @@
-using CallTranscription.Infrastructure.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
 namespace CallTranscription.Bench.References;
 
 /// <summary>
-/// The SQLite reference's store: one connection, one turn at a time (the service's own write gate, which hands itself on
+/// The SQLite reference's store: one connection, one turn at a time (<see cref="HandOffGate"/>, which hands itself on
 /// faster than a SemaphoreSlim), each turn its own BEGIN IMMEDIATE transaction committed with synchronous=FULL, every
 /// statement prepared once.
 /// </summary>
 internal sealed class SqliteTurnStore : ITurnStore, IDisposable
 {
-    private readonly SqliteWriteGate _gate = new();
+    private readonly HandOffGate _gate = new();
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _begin;
     private readonly SqliteCommand _commit;

@@ -1,3 +1,5 @@
+using CallTranscription.Domain.Transcriptions;
+
 namespace CallTranscription.Domain.Calls;
 
 /// <summary>
@@ -26,7 +28,8 @@ public sealed class Call
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public bool HasEnded => Status.HasEnded();
+    /// <summary>A call ends once, completed or failed, and never changes again.</summary>
+    public bool HasEnded => Status != CallStatus.InProgress;
 
     public static Call StartedBy(string conversationId, int? driverId, DateTimeOffset startedAt, DateTimeOffset now) => new()
     {
@@ -43,6 +46,23 @@ public sealed class Call
 
     /// <returns>False when the call had already ended: it keeps the status and end time it ended with.</returns>
     public bool Fail(DateTimeOffset endedAt, DateTimeOffset now) => End(CallStatus.Failed, endedAt, now);
+
+    /// <summary>
+    /// An ended call takes no more turns. A turn delivered after it ended (the relay retrying or running late, with its
+    /// own timestamp) is one the conversation holds: the first stored turn that says the same stands for it
+    /// (docs/decisions/0016-post-call-transcript-placement.md).
+    /// </summary>
+    /// <param name="stored">The conversation's stored turns, by sequence number.</param>
+    /// <exception cref="CallEndedException">No stored turn says the same: the turn has no place in the conversation.</exception>
+    public Transcription ReplayLateTurn(IEnumerable<Transcription> stored, Turn turn)
+    {
+        if (!HasEnded)
+        {
+            throw new InvalidOperationException($"Call {ConversationId} is in progress: it takes the turn.");
+        }
+
+        return stored.FirstOrDefault(t => t.Says(turn)) ?? throw new CallEndedException(ConversationId, Status);
+    }
 
     private bool End(CallStatus status, DateTimeOffset endedAt, DateTimeOffset now)
     {

@@ -1,7 +1,6 @@
 using CallTranscription.Domain.Calls;
 using CallTranscription.Domain.Drivers;
 using CallTranscription.Domain.Transcriptions;
-using CallTranscription.Infrastructure.Persistence.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace CallTranscription.Infrastructure.Persistence;
@@ -12,9 +11,6 @@ namespace CallTranscription.Infrastructure.Persistence;
 /// </summary>
 public abstract class ApplicationDbContext(DbContextOptions options) : DbContext(options)
 {
-    /// <summary>The schema the tables live in (Database:Schema, from the options); null for the connection's default.</summary>
-    public string? Schema { get; } = options.FindExtension<DatabaseSchemaOptionsExtension>()?.Schema;
-
     public DbSet<Driver> Drivers => Set<Driver>();
 
     public DbSet<ElevenLabsCallRecord> ElevenLabsCallRecords => Set<ElevenLabsCallRecord>();
@@ -25,11 +21,6 @@ public abstract class ApplicationDbContext(DbContextOptions options) : DbContext
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        if (Schema is not null)
-        {
-            modelBuilder.HasDefaultSchema(Schema);
-        }
-
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
     }
 }

@@ -24,11 +24,5 @@ public sealed class DatabaseOptions
     /// </summary>
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// SQLite: the size the write-ahead log may reach before WalCheckpointer, between two turns, makes the next turn
-    /// start it over (ADR 0015). The -wal file stays about this size, and a burst past twice this is cut back.
-    /// </summary>
-    public int WalSizeLimitMiB { get; set; } = 16;
-
     public bool ShouldMigrateOnStartup => MigrateOnStartup ?? Provider == DatabaseProvider.Sqlite;
 }

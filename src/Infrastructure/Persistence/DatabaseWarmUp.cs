@@ -1,6 +1,4 @@
 using CallTranscription.Application.Common.Interfaces;
-using CallTranscription.Domain.Calls;
-using CallTranscription.Domain.Transcriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,16 +6,14 @@ using Microsoft.Extensions.Options;
 namespace CallTranscription.Infrastructure.Persistence;
 
 /// <summary>
-/// Rehearses one turn through the repositories before the service takes traffic: every read (and the post-call
-/// handlers' read of the call), then both inserts in one attempt of the unit of work, rolled back. EF Core builds its
-/// model and compiles each query and its update pipeline once, here, instead of in every request of the first burst at
-/// the same time. The reads run first, outside the transaction, so the insert's transaction (and its locks) lasts only
-/// the insert.
+/// Runs every read of a turn once before the service takes traffic, for a conversation no sender can name, so EF Core
+/// builds its model and compiles those queries here instead of in every request of the first burst at the same time.
+/// Reads only: a rehearsed insert, even rolled back, would use up identity values on PostgreSQL and SQL Server.
 /// </summary>
 public static partial class DatabaseWarmUp
 {
-    // Not a conversation a sender can name: conversation ids are validated to hold no spaces.
-    public const string ConversationId = "warm up";
+    // Conversation ids are validated to hold no spaces.
+    private const string ConversationId = "warm up";
 
     /// <summary>Skipped when start-up was told not to wait for the database (Database:StartupTimeout=0).</summary>
     public static async Task WarmUpAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
@@ -29,51 +25,28 @@ public static partial class DatabaseWarmUp
         }
 
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseWarmUp).FullName!);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.StartupTimeout > TimeSpan.Zero ? options.StartupTimeout : TimeSpan.FromSeconds(30));
+        var timeProvider = services.GetRequiredService<TimeProvider>();
+        var started = timeProvider.GetTimestamp();
         try
         {
-            var timeProvider = services.GetRequiredService<TimeProvider>();
-            var started = timeProvider.GetTimestamp();
             await using var scope = services.CreateAsyncScope();
-            await RehearseTurnAsync(scope.ServiceProvider, timeout.Token);
+            var calls = scope.ServiceProvider.GetRequiredService<ICallRepository>();
+            var transcriptions = scope.ServiceProvider.GetRequiredService<ITranscriptionRepository>();
+            await calls.FindForUpdateAsync(ConversationId, cancellationToken);
+            await transcriptions.FindByContentHashAsync(ConversationId, new string('0', 64), cancellationToken);
+            await transcriptions.GetLastSequenceNumberAsync(ConversationId, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<IDriverLookup>().FindDriverIdByConversationIdAsync(ConversationId, cancellationToken);
             LogWarmedUp(logger, timeProvider.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // Only the first requests are slower for it.
-            LogFailed(logger, exception);
+            LogFailed(logger, exception); // only the first requests are slower for it
         }
     }
 
-    private static async Task RehearseTurnAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var calls = services.GetRequiredService<ICallRepository>();
-        var transcriptions = services.GetRequiredService<ITranscriptionRepository>();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-
-        await calls.FindStateForUpdateAsync(ConversationId, cancellationToken);
-        await calls.FindForUpdateAsync(ConversationId, cancellationToken);
-        await transcriptions.FindByContentHashAsync(ConversationId, new string('0', 64), cancellationToken);
-        await services.GetRequiredService<IDriverLookup>().FindDriverIdByConversationIdAsync(ConversationId, cancellationToken);
-        var sequenceNumber = await transcriptions.GetLastSequenceNumberAsync(ConversationId, cancellationToken) + 1;
-
-        var unitOfWork = ActivatorUtilities.CreateInstance<TransactionalUnitOfWork>(services);
-        await unitOfWork.RehearseAsync(_ =>
-        {
-            calls.Add(Call.StartedBy(ConversationId, driverId: null, now, now));
-            transcriptions.Add(new Transcription
-            {
-                ConversationId = ConversationId, SpeakerType = SpeakerType.Agent, MessageText = "warm up", Timestamp = now,
-                SequenceNumber = sequenceNumber, ContentHash = new string('0', 64), CreatedAt = now,
-            });
-            return Task.CompletedTask;
-        }, cancellationToken);
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database path warmed up in {ElapsedMs:0} ms (one turn rehearsed and rolled back)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database reads warmed up in {ElapsedMs:0} ms")]
     private static partial void LogWarmedUp(ILogger logger, double elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Warming up the database path failed; the first requests will be slower")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warming up the database reads failed; the first requests will be slower")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -8,45 +8,33 @@ namespace CallTranscription.Infrastructure.Persistence;
 /// Every provider: each attempt at a unit of work is one transaction on the request's pooled DbContext, entered through
 /// the provider's write gate. The retry pipeline re-runs the whole attempt; the unique indexes are the backstop.
 /// </summary>
-internal sealed class TransactionalUnitOfWork(ApplicationDbContext context, ResiliencePipeline pipeline, IWriteGate gate) : IUnitOfWork
+internal sealed class TransactionalUnitOfWork(ApplicationDbContext context, ResiliencePipeline pipeline, WriteGate gate) : IUnitOfWork
 {
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
-        await pipeline.ExecuteAsync(token => RunAttemptAsync(work, commit: true, token), cancellationToken);
+        await pipeline.ExecuteAsync(token => RunAttemptAsync(work, token), cancellationToken);
 
     public Task SaveChangesAsync(CancellationToken cancellationToken) => context.SaveChangesAsync(cancellationToken);
 
-    /// <summary>One attempt, once, rolled back: start-up rehearses a turn through the same steps (DatabaseWarmUp).</summary>
-    internal async Task RehearseAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
-        await RunAttemptAsync(
-            async token =>
-            {
-                await work(token);
-                return true;
-            },
-            commit: false,
-            cancellationToken);
-
-    private async ValueTask<T> RunAttemptAsync<T>(Func<CancellationToken, Task<T>> work, bool commit, CancellationToken cancellationToken)
+    private async ValueTask<T> RunAttemptAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        await using var turn = await gate.EnterAsync(cancellationToken);
-
-        // A retry starts from what the database holds, never from the entities of a failed attempt.
-        context.ChangeTracker.Clear();
-
-        // A failed attempt is rolled back whole and run again, so SaveChanges needs no savepoint of its own.
-        context.Database.AutoSavepointsEnabled = false;
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        var result = await work(cancellationToken);
-        await context.SaveChangesAsync(cancellationToken);
-        if (commit)
+        await gate.EnterAsync(cancellationToken);
+        try
         {
+            // A retry starts from what the database holds, never from the entities of a failed attempt.
+            context.ChangeTracker.Clear();
+
+            // A failed attempt is rolled back whole and run again, so SaveChanges needs no savepoint of its own.
+            context.Database.AutoSavepointsEnabled = false;
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            var result = await work(cancellationToken);
+            await context.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-        }
-        else
-        {
-            await transaction.RollbackAsync(cancellationToken);
-        }
 
-        return result;
+            return result;
+        }
+        finally
+        {
+            gate.Leave();
+        }
     }
 }

@@ -7,5 +7,8 @@ public sealed record ErrorResponse(
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("details")] string Details)
 {
+    /// <summary>The message of every 400 about the body, on both webhooks.</summary>
+    public const string InvalidPayload = "Invalid transcription payload";
+
     public static ErrorResponse Of(string message, string details) => new("error", message, details);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpLogging;
 using InfrastructureDependencies = CallTranscription.Infrastructure.DependencyInjection;
 
 namespace CallTranscription.WebApi.Health;
@@ -12,12 +13,12 @@ internal static class HealthEndpoints
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
         app.MapHealthChecks($"{Prefix}/live", new HealthCheckOptions { Predicate = _ => false })
-            .AllowAnonymous().DisableRateLimiting();
+            .AllowAnonymous().DisableRateLimiting().WithHttpLogging(HttpLoggingFields.None);
         app.MapHealthChecks($"{Prefix}/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(InfrastructureDependencies.ReadinessTag),
             ResponseWriter = HealthReportJson.WriteAsync,
-        }).AllowAnonymous().DisableRateLimiting();
+        }).AllowAnonymous().DisableRateLimiting().WithHttpLogging(HttpLoggingFields.None);
         return app;
     }
 }

@@ -1,11 +1,23 @@
+using CallTranscription.Application.Transcriptions.Common;
+
 namespace CallTranscription.WebApi.Logging;
 
-/// <summary>What one webhook request did, filled in as it goes and logged once when it ends.</summary>
+/// <summary>What one request did, filled in as it goes and written on its one log line (<see cref="RequestLogInterceptor"/>).</summary>
+/// <remarks>
+/// Fields come from the sender before validation, so each keeps only what is safe to log: a conversation id that is
+/// one, a known speaker, an event type that is a plain word; anything else (a phone number, a line break) is written as
+/// <see cref="Unreadable"/>.
+/// </remarks>
 public sealed class WebhookRequestLog
 {
-    public string? ConversationId { get; set; }
+    public const string Unreadable = "(not valid)";
 
-    public string? Speaker { get; set; }
+    public string? ConversationId { get; set => field = value is null || IsPlainId(value, TranscriptionLimits.ConversationIdMaxLength) ? value : Unreadable; }
+
+    /// <summary>The post-call event's <c>type</c>.</summary>
+    public string? EventType { get; set => field = value is null || IsPlainId(value, 64) ? value : Unreadable; }
+
+    public string? Speaker { get; set => field = value is null || SpeakerMapping.Map(value) is not null ? value : Unreadable; }
 
     /// <summary>
     /// The message's length only, in Unicode code points as its limit counts them: its text is personal data and is
@@ -22,12 +34,12 @@ public sealed class WebhookRequestLog
 
     public string? Error { get; set; }
 
-    public Exception? Exception { get; set; }
+    private static bool IsPlainId(string value, int maxLength) => value.Length > 0 && value.Length <= maxLength && TextRules.IsIdentifier(value);
 }
 
 public static class WebhookRequestLogExtensions
 {
-    /// <summary>The current request's log, or a detached one when the request is not a webhook delivery.</summary>
+    /// <summary>The current request's log, or a detached one when the request is not logged.</summary>
     public static WebhookRequestLog WebhookLog(this HttpContext context) =>
         context.Features.Get<WebhookRequestLog>() ?? new WebhookRequestLog();
 
@@ -38,6 +50,6 @@ public static class WebhookRequestLogExtensions
     public static IDisposable? BeginConversation(this WebhookRequestLog log, ILogger logger, string? conversationId)
     {
         log.ConversationId = conversationId;
-        return logger.BeginScope(new Dictionary<string, object?> { ["ConversationId"] = conversationId });
+        return logger.BeginScope(new Dictionary<string, object?> { ["ConversationId"] = log.ConversationId });
     }
 }

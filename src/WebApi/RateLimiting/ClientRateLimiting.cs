@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using CallTranscription.WebApi.ErrorHandling;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace CallTranscription.WebApi.RateLimiting;
 
@@ -24,18 +25,25 @@ internal static class ClientRateLimiting
     private const int PostCallConcurrency = 4;
     private const int PostCallQueue = 64;
 
-    public static IServiceCollection AddClientRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddClientRateLimiting(this IServiceCollection services)
     {
-        var settings = configuration.GetSection(RateLimitingOptions.SectionName).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
+        services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.SectionName)
+            .Validate(options => options.PermitLimit >= 0, "RateLimiting:PermitLimit must be 0 (off) or more.")
+            .Validate(options => options.Window > TimeSpan.Zero, "RateLimiting:Window must be greater than 00:00:00.")
+            .ValidateOnStart();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = WriteRejectionAsync;
-            limiter.AddPolicy(WebhookPolicy, context => settings.PermitLimit > 0
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PermitLimit, Window = settings.Window, QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter(string.Empty));
+            limiter.AddPolicy(WebhookPolicy, context =>
+            {
+                var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
+                return settings.PermitLimit > 0
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PermitLimit, Window = settings.Window, QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter(string.Empty);
+            });
             limiter.AddConcurrencyLimiter(PostCallPolicy, concurrency =>
             {
                 concurrency.PermitLimit = PostCallConcurrency;
@@ -46,15 +54,17 @@ internal static class ClientRateLimiting
         return services;
     }
 
+    // Only the per-turn window knows when a permit comes back; the post-call queue cannot, so its 429 carries no
+    // Retry-After and the sender's own backoff decides (ElevenLabs retries 429).
     private static async ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
+        var details = "Too many post-call events are in progress; retry the delivery.";
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
             context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            details = "This client exceeded its request rate; retry after the Retry-After delay.";
         }
 
-        await context.HttpContext.Response.WriteAsJsonAsync(
-            ErrorResponse.Of("Too many requests", "This client exceeded its request rate; retry after the Retry-After delay."),
-            cancellationToken);
+        await context.HttpContext.Response.WriteAsJsonAsync(ErrorResponse.Of("Too many requests", details), cancellationToken);
     }
 }

@@ -12,17 +12,14 @@ internal static class ConfigurationReload
     public const string Key = "hostBuilder:reloadConfigOnChange";
 
     /// <summary>The host's arguments, with reloading off unless the host's own settings already say.</summary>
-    public static string[] OffUnlessAsked(string[] args)
+    public static string[] OffUnlessAsked(string[] args, IConfiguration? hostSettings = null)
     {
         // The sources the host reads its own settings from, in its order: any of them may name the key.
-        var hostSettings = new ConfigurationBuilder()
+        hostSettings ??= new ConfigurationBuilder()
             .AddEnvironmentVariables("ASPNETCORE_")
             .AddEnvironmentVariables("DOTNET_")
             .AddCommandLine(args)
             .Build();
-        return OffUnlessAsked(args, hostSettings);
+        return hostSettings[Key] is null ? [$"--{Key}=false", .. args] : args;
     }
-
-    internal static string[] OffUnlessAsked(string[] args, IConfiguration hostSettings) =>
-        hostSettings[Key] is null ? [$"--{Key}=false", .. args] : args;
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -23,7 +24,6 @@ internal static class ServiceTelemetry
         var services = builder.Services;
         var options = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
         services.Configure<TelemetryOptions>(configuration.GetSection(TelemetryOptions.SectionName));
-        services.AddLogCorrelation(configuration);
         services.ConfigureOpenTelemetryTracerProvider(TelemetrySources.Traces);
         services.ConfigureOpenTelemetryMeterProvider(TelemetrySources.Metrics);
 
@@ -69,7 +69,7 @@ internal static class ServiceTelemetry
     {
         if (app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value.PrometheusEndpoint)
         {
-            app.MapPrometheusScrapingEndpoint(TelemetryOptions.PrometheusPath).DisableRateLimiting();
+            app.MapPrometheusScrapingEndpoint(TelemetryOptions.PrometheusPath).DisableRateLimiting().WithHttpLogging(HttpLoggingFields.None);
         }
 
         return app;

@@ -5,7 +5,8 @@ namespace CallTranscription.WebApi.Telemetry;
 
 /// <summary>
 /// Counts every refused webhook delivery by the status it was answered with, whichever part of the pipeline refused it
-/// (reader, validator, signature check, rate limiter, routing), so no refusal needs a counter of its own.
+/// (reader, validator, signature check, rate limiter, the post-call webhook while its secret is not set), so no refusal
+/// needs a counter of its own.
 /// </summary>
 internal sealed class WebhookRejections(RequestDelegate next, CallTranscriptionTelemetry telemetry)
 {
@@ -39,11 +40,11 @@ internal sealed class WebhookRejections(RequestDelegate next, CallTranscriptionT
     {
         StatusCodes.Status400BadRequest => Validation,
         StatusCodes.Status401Unauthorized => Signature,
-        StatusCodes.Status404NotFound when webhook == PostCall => NotConfigured,
         StatusCodes.Status409Conflict => CallEnded,
         StatusCodes.Status413PayloadTooLarge => TooLarge,
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
         StatusCodes.Status429TooManyRequests => RateLimited,
+        StatusCodes.Status503ServiceUnavailable when webhook == PostCall => NotConfigured,
         _ => null,
     };
 }

@@ -12,7 +12,7 @@ public sealed class ElevenLabsOptions
 
     /// <summary>
     /// The signing secret of the post-call webhook ElevenLabs itself sends (shown once when the webhook is created in
-    /// ElevenLabs). Without it POST /webhooks/elevenlabs/post-call is not served.
+    /// ElevenLabs). Without it POST /webhooks/elevenlabs/post-call answers 503 (ADR 0018).
     /// </summary>
     public string? PostCallWebhookSecret { get; set; }
 

@@ -3,8 +3,6 @@ using CallTranscription.Application.Transcriptions.SaveTranscription;
 
 namespace CallTranscription.WebApi.Webhooks;
 
-// Strict: the ids are integers, not also strings (the web default, which the OpenAPI schema would otherwise show).
-[JsonNumberHandling(JsonNumberHandling.Strict)]
 public sealed record TranscriptionAccepted(
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("message")] string Message,

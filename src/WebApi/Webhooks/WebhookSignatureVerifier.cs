@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using CallTranscription.WebApi.ErrorHandling;
 using Microsoft.Extensions.Options;
 
@@ -14,16 +12,16 @@ public sealed class WebhookSignatureVerifier(IOptions<ElevenLabsOptions> options
 {
     public const string HeaderName = "ElevenLabs-Signature";
 
-    public bool IsEnabled => !string.IsNullOrEmpty(options.Value.WebhookSecret);
+    private const int SignatureHexLength = 64;
 
     public void Verify(string? header, ReadOnlySpan<byte> body)
     {
-        if (!IsEnabled)
+        if (string.IsNullOrEmpty(options.Value.WebhookSecret))
         {
             return;
         }
 
-        using var check = Start(options.Value.WebhookSecret!, header);
+        using var check = Start(options.Value.WebhookSecret, header);
         check.Append(body);
         check.Finish();
     }
@@ -34,30 +32,39 @@ public sealed class WebhookSignatureVerifier(IOptions<ElevenLabsOptions> options
     /// </summary>
     public SignatureCheck Start(string secret, string? header)
     {
-        if (!SignatureHeader.TryParse(header, out var signed))
+        if (Parse(header) is not var (timestamp, signatures))
         {
             throw Unauthorized($"The {HeaderName} header is missing or malformed.");
         }
 
         // In seconds, as sent: t may be any number (milliseconds by mistake, say), far outside what a date can hold.
         var nowSeconds = timeProvider.GetUtcNow().ToUnixTimeMilliseconds() / 1000d;
-        if (Math.Abs(nowSeconds - signed!.Timestamp) > options.Value.SignatureTolerance.TotalSeconds)
+        if (Math.Abs(nowSeconds - timestamp) > options.Value.SignatureTolerance.TotalSeconds)
         {
             throw Unauthorized($"The {HeaderName} timestamp is outside the allowed window (t is in Unix seconds).");
         }
 
-        return new SignatureCheck(secret, signed.Timestamp, signed.Signatures);
-    }
-
-    public static byte[] Sign(string secret, long timestamp, ReadOnlySpan<byte> body)
-    {
-        var prefix = Encoding.UTF8.GetBytes(timestamp.ToString(CultureInfo.InvariantCulture) + ".");
-        var message = new byte[prefix.Length + body.Length];
-        prefix.CopyTo(message, 0);
-        body.CopyTo(message.AsSpan(prefix.Length));
-        return HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), message);
+        return new SignatureCheck(secret, timestamp, signatures);
     }
 
     internal static RequestRejectedException Unauthorized(string details) =>
         new(StatusCodes.Status401Unauthorized, "Invalid webhook signature", details);
+
+    // Exactly one t of Unix seconds and one or more v0 of 64 hex digits, each part a key=value, whatever the sender wrote;
+    // other keys are ignored, so a future signature scheme can be added beside v0.
+    private static (long Timestamp, byte[][] Signatures)? Parse(string? header)
+    {
+        var parts = (header ?? string.Empty).Split(',', StringSplitOptions.TrimEntries).Select(part => part.Split('=', 2)).ToList();
+        if (!parts.All(part => part is [{ Length: > 0 }, _])
+            || parts.Where(part => part[0] == "t").ToList() is not [[_, var t]]
+            || !long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp))
+        {
+            return null;
+        }
+
+        var signatures = parts.Where(part => part[0] == "v0").Select(part => part[1]).ToList();
+        return signatures.Count > 0 && signatures.All(signature => signature.Length == SignatureHexLength && signature.All(char.IsAsciiHexDigit))
+            ? (timestamp, signatures.Select(Convert.FromHexString).ToArray())
+            : null;
+    }
 }

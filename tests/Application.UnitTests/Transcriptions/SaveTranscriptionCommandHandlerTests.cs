@@ -1,8 +1,5 @@
 using CallTranscription.Application.Calls.Common;
-using CallTranscription.Application.Common.Exceptions;
 using CallTranscription.Application.Common.Interfaces;
-using CallTranscription.Application.Common.Models;
-using CallTranscription.Application.Transcriptions.Common;
 using CallTranscription.Application.Transcriptions.SaveTranscription;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Domain.Transcriptions;
@@ -73,8 +70,7 @@ public class SaveTranscriptionCommandHandlerTests
     [Test]
     public async Task ShouldReuseTheCallOnLaterTurns()
     {
-        _calls.Setup(c => c.FindStateForUpdateAsync(ConversationId, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new CallState(CallStatus.InProgress, DriverId: 7));
+        StoredCall();
         _transcriptions.Setup(t => t.GetLastSequenceNumberAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(3);
 
         var result = await _handler.Handle(Turn("agent"), CancellationToken.None);
@@ -111,7 +107,7 @@ public class SaveTranscriptionCommandHandlerTests
             Assert.That(stored.MessageText, Is.EqualTo("Yes, this is Sam."));
             Assert.That(stored.Timestamp, Is.EqualTo(new DateTimeOffset(2026, 11, 21, 13, 30, 0, TimeSpan.Zero)));
             Assert.That(stored.Timestamp.Offset, Is.EqualTo(TimeSpan.Zero));
-            Assert.That(stored.ContentHash, Has.Length.EqualTo(ContentHash.Length));
+            Assert.That(stored.ContentHash, Is.EqualTo(ContentHash.Of(ConversationId, new Turn(SpeakerType.Driver, "Yes, this is Sam.", stored.Timestamp))));
             Assert.That(_unitOfWork.SaveChangesCalls, Is.EqualTo(1));
         });
     }
@@ -166,8 +162,7 @@ public class SaveTranscriptionCommandHandlerTests
     [Test]
     public async Task ShouldPublishTheDriverOfTheStoredCallOnLaterTurns()
     {
-        _calls.Setup(c => c.FindStateForUpdateAsync(ConversationId, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new CallState(CallStatus.InProgress, DriverId: 7));
+        StoredCall();
 
         await _handler.Handle(Turn("agent"), CancellationToken.None);
 
@@ -233,10 +228,16 @@ public class SaveTranscriptionCommandHandlerTests
 
     private void EndedCallWith(params Transcription[] stored)
     {
-        _calls.Setup(c => c.FindStateForUpdateAsync(ConversationId, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new CallState(CallStatus.Completed, DriverId: 7));
+        StoredCall().Complete(_now.AddMinutes(-1), _now.AddMinutes(-1));
         _transcriptions.Setup(t => t.ListByConversationAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(stored);
         _transcriptions.Setup(t => t.GetLastSequenceNumberAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(stored.Length);
+    }
+
+    private Call StoredCall()
+    {
+        var call = Call.StartedBy(ConversationId, driverId: 7, _now.AddMinutes(-3), _now.AddMinutes(-3));
+        _calls.Setup(c => c.FindForUpdateAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(call);
+        return call;
     }
 
     private static Transcription StoredTurn(SpeakerType speaker, string message, int sequenceNumber) => new()

@@ -14,9 +14,10 @@ public class TurnTimestampTests
     [TestCase("2026-11-21t16:03:07.5+02:00", "2026-11-21T14:03:07.5Z")]
     public void ShouldParseIsoTimestampsToUtc(string input, string expectedUtc)
     {
-        Assert.That(TurnTimestamp.TryParse(input, out var utc), Is.True);
+        var utc = TurnTimestamp.Parse(input);
+
         Assert.That(utc, Is.EqualTo(DateTimeOffset.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.That(utc.Offset, Is.EqualTo(TimeSpan.Zero));
+        Assert.That(utc!.Value.Offset, Is.EqualTo(TimeSpan.Zero));
     }
 
     [TestCase("2026-11-25T10:00:00.123456789Z", "2026-11-25T10:00:00.1234567Z")]
@@ -27,8 +28,7 @@ public class TurnTimestampTests
     [TestCase("2026-11-25T15:30:00.123456789+0530", "2026-11-25T10:00:00.1234567Z")]
     public void ShouldKeepNanosecondTimestampsTo100Nanoseconds(string input, string expectedUtc)
     {
-        Assert.That(TurnTimestamp.TryParse(input, out var utc), Is.True);
-        Assert.That(utc.UtcTicks, Is.EqualTo(DateTimeOffset.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture).UtcTicks));
+        Assert.That(TurnTimestamp.Parse(input)?.UtcTicks, Is.EqualTo(DateTimeOffset.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture).UtcTicks));
     }
 
     [TestCase("not a time")]
@@ -47,5 +47,5 @@ public class TurnTimestampTests
     [TestCase("2026-11-21T14:03:07Zz")]
     [TestCase("2026-11-21T14:03:07Z\n")]
     [TestCase("2026-11-21T14:03:07.１２３Z")]
-    public void ShouldRejectAnythingElse(string input) => Assert.That(TurnTimestamp.TryParse(input, out _), Is.False);
+    public void ShouldRejectAnythingElse(string input) => Assert.That(TurnTimestamp.Parse(input), Is.Null);
 }

@@ -1,4 +1,5 @@
 using CallTranscription.Domain.Calls;
+using CallTranscription.Domain.Transcriptions;
 
 namespace CallTranscription.Domain.UnitTests.Calls;
 
@@ -113,6 +114,38 @@ public class CallTests
             Assert.That(call.CallEndTime, Is.EqualTo(_endedAt));
         });
     }
+
+    [Test]
+    public void ShouldReplayALateTurnAsTheFirstStoredTurnThatSaysTheSame()
+    {
+        var call = Started();
+        call.Complete(_endedAt, _now);
+        var stored = new[] { Stored(1, SpeakerType.Agent, "Is it fixed?"), Stored(2, SpeakerType.Driver, "Yes."), Stored(3, SpeakerType.Driver, "Yes.") };
+
+        // The relay's own timestamp, so another content hash than the stored turn's.
+        var replayed = call.ReplayLateTurn(stored, new Turn(SpeakerType.Driver, " Yes. ", _endedAt.AddSeconds(2)));
+
+        Assert.That(replayed, Is.SameAs(stored[1]));
+    }
+
+    [Test]
+    public void ShouldRefuseALateTurnThatNoStoredTurnSays()
+    {
+        var call = Started();
+        call.Fail(_endedAt, _now);
+        var stored = new[] { Stored(1, SpeakerType.Driver, "Yes.") };
+
+        var refused = Assert.Throws<CallEndedException>(() => call.ReplayLateTurn(stored, new Turn(SpeakerType.Agent, "Yes.", _endedAt)));
+
+        Assert.That((refused!.ConversationId, refused.Status), Is.EqualTo(("conv_lifecycle", CallStatus.Failed)));
+    }
+
+    [Test]
+    public void ShouldTakeNoLateTurnWhileInProgress() => Assert.Throws<InvalidOperationException>(
+        () => Started().ReplayLateTurn([Stored(1, SpeakerType.Driver, "Yes.")], new Turn(SpeakerType.Driver, "Yes.", _endedAt)));
+
+    private static Transcription Stored(int sequenceNumber, SpeakerType speaker, string message) => Transcription.Next(
+        "conv_lifecycle", sequenceNumber - 1, new Turn(speaker, message, _startedAt.AddSeconds(sequenceNumber)), new string('e', 64), _now);
 
     private static Call Started() => Call.StartedBy("conv_lifecycle", 7, _startedAt, _startedAt);
 

@@ -1,6 +1,5 @@
 using CallTranscription.Infrastructure.Persistence;
 using CallTranscription.Infrastructure.Persistence.Postgres;
-using CallTranscription.Infrastructure.Persistence.Schema;
 using CallTranscription.Infrastructure.Persistence.Sqlite;
 using CallTranscription.Infrastructure.Persistence.SqlServer;
 using Microsoft.EntityFrameworkCore;
@@ -16,11 +15,12 @@ public static class ProviderContexts
 
     public const string PostgresConnectionString = "Host=localhost;Database=calltranscription";
 
+    /// <param name="schema">Database:Schema, which only PostgreSQL takes.</param>
     public static ApplicationDbContext Create(DatabaseProvider provider, string? schema = null) => provider switch
     {
         DatabaseProvider.Sqlite => SqlitePersistence.CreateContext("Data Source=:memory:"),
-        DatabaseProvider.Postgres => PostgresPersistence.CreateContext(PostgresConnectionString, new DatabaseSchema(schema)),
-        DatabaseProvider.SqlServer => SqlServerPersistence.CreateContext(SqlServerConnectionString, new DatabaseSchema(schema)),
+        DatabaseProvider.Postgres => PostgresPersistence.CreateContext(PostgresConnectionString, schema),
+        DatabaseProvider.SqlServer => SqlServerPersistence.CreateContext(SqlServerConnectionString),
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),
     };
 
@@ -28,9 +28,9 @@ public static class ProviderContexts
     public static ApplicationDbContext Create(DatabaseProvider provider, string? schema, CommandRecorder recorder) => provider switch
     {
         DatabaseProvider.Postgres => new PostgresApplicationDbContext(Configure<PostgresApplicationDbContext>(
-            options => PostgresPersistence.Configure(options, PostgresConnectionString, new DatabaseSchema(schema)), recorder)),
+            options => PostgresPersistence.Configure(options, PostgresConnectionString, schema), recorder)),
         DatabaseProvider.SqlServer => new SqlServerApplicationDbContext(Configure<SqlServerApplicationDbContext>(
-            options => SqlServerPersistence.Configure(options, SqlServerConnectionString, new DatabaseSchema(schema)), recorder)),
+            options => SqlServerPersistence.Configure(options, SqlServerConnectionString), recorder)),
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),
     };
 

@@ -2,71 +2,43 @@ using CallTranscription.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
 
 namespace CallTranscription.Infrastructure.UnitTests.Persistence;
 
-/// <summary>Database:Schema: the schema-neutral migrations land in the configured schema, history table included.</summary>
+/// <summary>
+/// Database:Schema on PostgreSQL is the connection's search_path: the history table is created in the schema (which
+/// creates the schema), and everything else names no schema, so it lands where the search_path points.
+/// </summary>
 public class SchemaMigrationTests
 {
     [Test]
-    public void ShouldCreateEveryTableInTheConfiguredSchemaOnSqlServer()
+    public void ShouldPointTheSearchPathAndTheHistoryTableAtTheSchema()
     {
-        var script = Script(DatabaseProvider.SqlServer, "dev");
+        using var context = ProviderContexts.Create(DatabaseProvider.Postgres, "dev");
+        var script = context.GetService<IMigrator>().GenerateScript();
 
         Assert.Multiple(() =>
         {
-            Assert.That(script, Does.Contain("CREATE TABLE [dev].[__EFMigrationsHistory]"));
-            foreach (var table in new[] { "drivers", "elevenlabs_call_records", "calls", "call_transcriptions" })
-            {
-                Assert.That(script, Does.Contain($"CREATE TABLE [dev].[{table}]"));
-            }
-
-            Assert.That(script, Does.Contain("REFERENCES [dev].[calls] ([conversation_id])"));
-            Assert.That(script, Does.Contain("ON [dev].[call_transcriptions] ([conversation_id], [content_hash])"));
-            Assert.That(script, Does.Not.Contain("CREATE TABLE [calls]"));
-        });
-    }
-
-    [Test]
-    public void ShouldCreateEveryTableInTheConfiguredSchemaOnPostgres()
-    {
-        var script = Script(DatabaseProvider.Postgres, "dev");
-
-        Assert.Multiple(() =>
-        {
+            Assert.That(new NpgsqlConnectionStringBuilder(context.Database.GetConnectionString()).SearchPath, Is.EqualTo("\"dev\""));
             Assert.That(script, Does.Contain("CREATE SCHEMA dev;"));
             Assert.That(script, Does.Contain("CREATE TABLE IF NOT EXISTS dev.\"__EFMigrationsHistory\""));
-            Assert.That(script, Does.Contain("CREATE TABLE dev.call_transcriptions"));
-            Assert.That(script, Does.Contain("REFERENCES dev.calls (conversation_id)"));
-            Assert.That(script, Does.Not.Contain("CREATE TABLE calls"));
+            Assert.That(script, Does.Contain("CREATE TABLE calls ("), "unqualified, so the search_path places it");
+            Assert.That(script, Does.Contain("REFERENCES calls (conversation_id)"));
         });
     }
 
-    [TestCase(DatabaseProvider.SqlServer)]
-    [TestCase(DatabaseProvider.Postgres)]
-    public void ShouldLeaveTablesUnqualifiedWithoutASchema(DatabaseProvider provider)
-    {
-        var script = Script(provider, schema: null);
-
-        Assert.That(script, Does.Not.Contain("dev."));
-        Assert.That(script, Does.Contain("CREATE TABLE"));
-    }
-
     [Test]
-    public void ShouldBuildOneModelPerSchema()
+    public void ShouldKeepTheConnectionsDefaultWithoutASchema()
     {
-        using var plain = ProviderContexts.Create(DatabaseProvider.SqlServer);
-        using var dev = ProviderContexts.Create(DatabaseProvider.SqlServer, "dev");
-        using var ops = ProviderContexts.Create(DatabaseProvider.SqlServer, "ops");
+        using var context = ProviderContexts.Create(DatabaseProvider.Postgres);
+        var script = context.GetService<IMigrator>().GenerateScript();
 
-        Assert.That(plain.Model.FindEntityType(typeof(Domain.Calls.Call))!.GetSchema(), Is.Null);
-        Assert.That(dev.Model.FindEntityType(typeof(Domain.Calls.Call))!.GetSchema(), Is.EqualTo("dev"));
-        Assert.That(ops.Model.FindEntityType(typeof(Domain.Calls.Call))!.GetSchema(), Is.EqualTo("ops"));
-    }
-
-    private static string Script(DatabaseProvider provider, string? schema)
-    {
-        using var context = ProviderContexts.Create(provider, schema);
-        return context.GetService<IMigrator>().GenerateScript();
+        Assert.Multiple(() =>
+        {
+            Assert.That(new NpgsqlConnectionStringBuilder(context.Database.GetConnectionString()).SearchPath, Is.Null);
+            Assert.That(script, Does.Not.Contain("CREATE SCHEMA"));
+            Assert.That(script, Does.Contain("CREATE TABLE IF NOT EXISTS \"__EFMigrationsHistory\""));
+        });
     }
 }

@@ -1,7 +1,6 @@
 using CallTranscription.Domain.Transcriptions;
 using CallTranscription.Infrastructure.Persistence;
 using CallTranscription.Infrastructure.Persistence.Repositories;
-using CallTranscription.Infrastructure.Persistence.Schema;
 using CallTranscription.Infrastructure.Persistence.SqlServer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +23,7 @@ public class SqlServerCommandTests
     {
         _recorder = new CommandRecorder();
         var options = new DbContextOptionsBuilder<SqlServerApplicationDbContext>();
-        SqlServerPersistence.Configure(options, ProviderContexts.SqlServerConnectionString, DatabaseSchema.Default).AddInterceptors(_recorder);
+        SqlServerPersistence.Configure(options, ProviderContexts.SqlServerConnectionString).AddInterceptors(_recorder);
         _services = new ServiceCollection()
             .AddSingleton<ApplicationDbContext>(new SqlServerApplicationDbContext(options.Options))
             .BuildServiceProvider();

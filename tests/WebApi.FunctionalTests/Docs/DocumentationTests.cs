@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using CallTranscription.Infrastructure.Persistence;
 using CallTranscription.Infrastructure.Persistence.Resilience;
-using CallTranscription.WebApi.Logging;
 using CallTranscription.WebApi.RateLimiting;
 using CallTranscription.WebApi.Webhooks;
 
@@ -12,14 +11,15 @@ public partial class DocumentationTests
 {
     private static readonly string _root = RepositoryRoot();
 
-    [Test]
-    public void ShouldShowTheExampleHandlerThatTheTestsCompileAndRun()
+    [TestCase("## 1. Write a handler", "FlagDisputedViolations.cs")]
+    [TestCase("## A pipeline behaviour", "LogCommandDuration.cs")]
+    public void ShouldShowTheExampleThatTheTestsCompileAndRun(string heading, string file)
     {
         var page = File.ReadAllText(Path.Combine(_root, "docs", "extending.md"));
-        var section = page[page.IndexOf("## 1. Write a handler", StringComparison.Ordinal)..];
+        var section = page[page.IndexOf(heading, StringComparison.Ordinal)..];
         var snippet = CSharpBlock().Match(section).Groups["code"].Value;
 
-        var compiled = File.ReadAllText(Path.Combine(_root, "tests", "WebApi.FunctionalTests", "Docs", "FlagDisputedViolations.cs"));
+        var compiled = File.ReadAllText(Path.Combine(_root, "tests", "WebApi.FunctionalTests", "Docs", file));
         Assert.That(Normalize(snippet), Is.EqualTo(Normalize(compiled)));
     }
 
@@ -27,15 +27,14 @@ public partial class DocumentationTests
     [TestCase(typeof(DatabaseRetryOptions), $"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Retry)}")]
     [TestCase(typeof(ElevenLabsOptions), ElevenLabsOptions.SectionName)]
     [TestCase(typeof(RateLimitingOptions), RateLimitingOptions.SectionName)]
-    [TestCase(typeof(RequestLoggingOptions), RequestLoggingOptions.SectionName)]
-    public void ShouldListEverySettingInTheReadme(Type options, string section)
+    public void ShouldListEverySettingInTheOperationsGuide(Type options, string section)
     {
-        var readme = File.ReadAllText(Path.Combine(_root, "README.md"));
+        var guide = File.ReadAllText(Path.Combine(_root, "docs", "operations.md"));
         var settings = options.GetProperties()
             .Where(p => p.CanWrite && (p.PropertyType.IsValueType || p.PropertyType == typeof(string) || Nullable.GetUnderlyingType(p.PropertyType) is not null))
             .Select(p => $"`{section}:{p.Name}`");
 
-        Assert.That(settings.Where(setting => !readme.Contains(setting, StringComparison.Ordinal)), Is.Empty);
+        Assert.That(settings.Where(setting => !guide.Contains(setting, StringComparison.Ordinal)), Is.Empty);
     }
 
     /// <summary>A reader has the repository only: no tracker's issue numbers, no outside specification or paths.</summary>

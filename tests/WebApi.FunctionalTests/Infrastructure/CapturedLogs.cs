@@ -2,14 +2,20 @@ using System.Collections.Concurrent;
 
 namespace CallTranscription.WebApi.FunctionalTests.Infrastructure;
 
-/// <summary>Keeps every log entry the service writes, with its structured fields, for assertions.</summary>
-public sealed class CapturedLogs : ILoggerProvider
+/// <summary>
+/// Keeps every log entry the service writes, with its structured fields and those of its scopes (the trace id among
+/// them), for assertions.
+/// </summary>
+public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
+    private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
     public IReadOnlyList<LogEntry> Entries => [.. _entries];
 
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _entries);
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, this);
+
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
 
     public void Clear() => _entries.Clear();
 
@@ -17,51 +23,31 @@ public sealed class CapturedLogs : ILoggerProvider
     {
     }
 
-    private sealed class CapturingLogger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
+    private sealed class CapturingLogger(string category, CapturedLogs logs) : ILogger
     {
-        private static readonly AsyncLocal<ImmutableScopes?> _scopes = new();
-
-        public IDisposable BeginScope<TState>(TState state) where TState : notnull
-        {
-            var parent = _scopes.Value;
-            _scopes.Value = new ImmutableScopes(state, parent);
-            return new ScopeHandle(() => _scopes.Value = parent);
-        }
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => logs._scopes.Push(state);
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
+            // Outermost scope first, so an inner scope and then the entry itself win over what encloses them.
             var fields = new Dictionary<string, object?>();
-            for (var scope = _scopes.Value; scope is not null; scope = scope.Parent)
-            {
-                AddFields(fields, scope.State, overwrite: false);
-            }
-
-            AddFields(fields, state, overwrite: true);
-            entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception), exception, fields));
+            logs._scopes.ForEachScope(static (scope, fields) => AddFields(fields, scope), fields);
+            AddFields(fields, state);
+            logs._entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception), exception, fields));
         }
 
-        private static void AddFields(Dictionary<string, object?> fields, object? state, bool overwrite)
+        private static void AddFields(Dictionary<string, object?> fields, object? state)
         {
             if (state is IEnumerable<KeyValuePair<string, object?>> pairs)
             {
                 foreach (var (key, value) in pairs)
                 {
-                    if (overwrite || !fields.ContainsKey(key))
-                    {
-                        fields[key] = value;
-                    }
+                    fields[key] = value;
                 }
             }
         }
-    }
-
-    private sealed record ImmutableScopes(object? State, ImmutableScopes? Parent);
-
-    private sealed class ScopeHandle(Action dispose) : IDisposable
-    {
-        public void Dispose() => dispose();
     }
 }
 

@@ -26,10 +26,6 @@ public sealed class InsertFault(TestDatabase database, Func<int, Exception?> fau
         }
     }
 
-    // The service rehearses one turn before it serves (DatabaseWarmUp); only the turns of the test are faulted.
-    private static bool IsWarmUp(DbCommand command) =>
-        command.Parameters.Cast<DbParameter>().Any(p => p.Value is DatabaseWarmUp.ConversationId);
-
     private sealed class CommandFailer(InsertFault fault) : DbCommandInterceptor
     {
         public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
@@ -49,7 +45,7 @@ public sealed class InsertFault(TestDatabase database, Func<int, Exception?> fau
         {
             // SQLite and PostgreSQL quote identifiers only where needed; SQL Server always brackets them.
             var sql = command.CommandText.Replace("\"", "", StringComparison.Ordinal).Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
-            if (sql.Contains("INSERT INTO call_transcriptions", StringComparison.Ordinal) && !IsWarmUp(command))
+            if (sql.Contains("INSERT INTO call_transcriptions", StringComparison.Ordinal))
             {
                 try
                 {

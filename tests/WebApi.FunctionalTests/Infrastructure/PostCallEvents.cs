@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CallTranscription.WebApi.Webhooks;
 
 namespace CallTranscription.WebApi.FunctionalTests.Infrastructure;
 
@@ -61,7 +60,7 @@ public static class PostCallEvents
     public static string Signature(string secret, DateTimeOffset at, byte[] body)
     {
         var t = at.ToUnixTimeSeconds();
-        return $"t={t.ToString(CultureInfo.InvariantCulture)},v0={Convert.ToHexStringLower(WebhookSignatureVerifier.Sign(secret, t, body))}";
+        return $"t={t.ToString(CultureInfo.InvariantCulture)},v0={Convert.ToHexStringLower(ElevenLabsSignature.Sign(secret, t, body))}";
     }
 
     /// <summary>The transcript entry as a per-turn relay would have delivered it in real time: its own clock, a little later.</summary>

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using CallTranscription.Infrastructure.Persistence;
 using CallTranscription.Infrastructure.Persistence.Postgres;
-using CallTranscription.Infrastructure.Persistence.Schema;
 using Npgsql;
 using Respawn;
 
@@ -33,7 +32,7 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     public static PostgresTestDatabase CreateOn(string serverConnectionString) => new(serverConnectionString, $"ct_test_{Guid.NewGuid():N}");
 
-    public override ApplicationDbContext CreateContext() => PostgresPersistence.CreateContext(ConnectionString, DatabaseSchema.Default);
+    public override ApplicationDbContext CreateContext() => PostgresPersistence.CreateContext(ConnectionString, schema: null);
 
     public override Task CreateEmptyAsync() => OnServerAsync($"CREATE DATABASE \"{DatabaseName}\"");
 

@@ -37,12 +37,16 @@ public sealed class ServiceProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts the service with the given configuration (as environment variables) and extra arguments.</summary>
-    public static ServiceProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static ServiceProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        StartIn(AppContext.BaseDirectory, environment, arguments);
+
+    /// <summary>Starts the service from another working directory, as a systemd unit without WorkingDirectory does.</summary>
+    public static ServiceProcess StartIn(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

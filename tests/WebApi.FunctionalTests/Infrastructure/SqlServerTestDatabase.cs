@@ -1,6 +1,5 @@
 using System.Data.Common;
 using CallTranscription.Infrastructure.Persistence;
-using CallTranscription.Infrastructure.Persistence.Schema;
 using CallTranscription.Infrastructure.Persistence.SqlServer;
 using Microsoft.Data.SqlClient;
 using Respawn;
@@ -31,7 +30,7 @@ public sealed class SqlServerTestDatabase : TestDatabase
 
     public static SqlServerTestDatabase CreateOn(string serverConnectionString) => new(serverConnectionString, $"ct_test_{Guid.NewGuid():N}");
 
-    public override ApplicationDbContext CreateContext() => SqlServerPersistence.CreateContext(ConnectionString, DatabaseSchema.Default);
+    public override ApplicationDbContext CreateContext() => SqlServerPersistence.CreateContext(ConnectionString);
 
     public override Task CreateEmptyAsync() => OnServerAsync($"CREATE DATABASE [{DatabaseName}]");
 

@@ -17,7 +17,7 @@ public abstract class WebhookTestBase(DatabaseKind kind)
     protected const string WebhookPath = "/webhooks/elevenlabs/transcription";
 
     /// <summary>The post-call webhook's secret in the service every suite shares; the per-turn webhook stays public.</summary>
-    protected const string PostCallSecret = "wsec_post_call_8d41e0a9c3";
+    protected const string PostCallSecret = SharedServices.PostCallSecret;
 
     protected DatabaseKind Kind { get; } = kind;
 
@@ -28,30 +28,13 @@ public abstract class WebhookTestBase(DatabaseKind kind)
     protected HttpClient Client { get; private set; } = null!;
 
     [OneTimeSetUp]
-    public async Task StartServiceAsync()
+    public async Task UseSharedServiceAsync()
     {
-        Database = await TestDatabase.CreateAsync(Kind);
-        Factory = new CallTranscriptionApiFactory(Database, new Dictionary<string, string?> { ["ElevenLabs:PostCallWebhookSecret"] = PostCallSecret });
-        Client = Factory.CreateClient();
+        (Database, Factory, Client) = await SharedServices.ForAsync(Kind);
     }
 
     [SetUp]
     public Task ResetDatabaseAsync() => Database.ResetAsync();
-
-    [OneTimeTearDown]
-    public async Task StopServiceAsync()
-    {
-        Client?.Dispose();
-        if (Factory is not null)
-        {
-            await Factory.DisposeAsync();
-        }
-
-        if (Database is not null)
-        {
-            await Database.DisposeAsync();
-        }
-    }
 
     protected static string IsoNow(double secondsOffset = 0) =>
         DateTimeOffset.UtcNow.AddSeconds(secondsOffset).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);

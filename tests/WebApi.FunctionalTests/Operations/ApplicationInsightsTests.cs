@@ -42,7 +42,7 @@ public class ApplicationInsightsTests
         var item = await ingestion.WaitForAsync(IsRequestLineOf("conv_telemetry"), TimeSpan.FromSeconds(15));
         var properties = item.GetProperty("data").GetProperty("baseData").GetProperty("properties");
         Assert.That(item.GetProperty("data").GetProperty("baseType").GetString(), Is.EqualTo("MessageData"));
-        Assert.That(properties.GetProperty("Outcome").GetString(), Is.EqualTo("stored"));
+        Assert.That(properties.GetProperty("Path").GetString(), Is.EqualTo("/webhooks/elevenlabs/transcription"));
         Assert.That(properties.GetProperty("StatusCode").GetString(), Is.EqualTo("201"));
     }
 
@@ -62,5 +62,5 @@ public class ApplicationInsightsTests
         item.TryGetProperty("data", out var data)
         && data.GetProperty("baseData").TryGetProperty("properties", out var properties)
         && properties.TryGetProperty("ConversationId", out var id) && id.GetString() == conversationId
-        && properties.TryGetProperty("Outcome", out _);
+        && properties.TryGetProperty("StatusCode", out _);
 }

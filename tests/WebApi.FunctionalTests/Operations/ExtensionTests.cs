@@ -80,6 +80,7 @@ public class ExtensionTests(DatabaseKind kind) : WebhookTestBase(kind)
         var startedAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds());
         var body = PostCallEvents.Transcription("conv_extended_transcript", startedAt, 20, [new("agent", "Hello Sam.", 0), new("user", "Hi.", 3)]);
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/elevenlabs/post-call") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         request.Headers.TryAddWithoutValidation("ElevenLabs-Signature", PostCallEvents.Signature(PostCallSecret, DateTimeOffset.UtcNow, body));
 
         var response = await _client.SendAsync(request);

@@ -3,72 +3,39 @@ using CallTranscription.WebApi.FunctionalTests.Infrastructure;
 
 namespace CallTranscription.WebApi.FunctionalTests.Operations;
 
+/// <summary>The OpenAPI document, generated from the request and response records: both webhooks, complete.</summary>
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Once))]
-public class OpenApiTests(DatabaseKind kind) : WebhookTestBase(kind)
+public class OpenApiTests(DatabaseKind kind) : PostCallTestBase(kind)
 {
-    [Test]
-    public async Task ShouldDescribeTheWebhook()
+    private JsonElement _document;
+
+    [OneTimeSetUp]
+    public async Task ReadDocumentAsync() =>
+        _document = JsonDocument.Parse(await Client.GetStringAsync("/openapi/v1.json")).RootElement.Clone();
+
+    [TestCase(WebhookPath, "201", new[] { "conversation_id", "speaker", "message", "timestamp" }, new[] { "status", "message", "transcription_id", "sequence_number" })]
+    [TestCase(PostCallPath, "200", new[] { "type", "event_timestamp", "data" }, new[] { "status", "message", "type", "conversation_id", "call_status",
+        "turns_stored", "turns_already_stored", "unplaced_entries", "stored_turns_not_in_transcript" })]
+    public void ShouldDescribeTheRequestAndTheResponses(string path, string success, string[] requestFields, string[] responseFields)
     {
-        var document = JsonDocument.Parse(await Client.GetStringAsync("/openapi/v1.json")).RootElement;
+        var operation = Operation(path);
 
-        var operation = document.GetProperty("paths").GetProperty(WebhookPath).GetProperty("post");
-        var request = operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
-        var requestSchema = Resolve(document, request.GetProperty("schema"));
-        Assert.That(requestSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name),
-            Is.EquivalentTo(new[] { "conversation_id", "speaker", "message", "timestamp" }));
-        Assert.That(request.GetProperty("example").GetProperty("speaker").GetString(), Is.EqualTo("user"));
-
+        var request = operation.GetProperty("requestBody");
+        Assert.That(request.GetProperty("required").GetBoolean(), Is.True);
+        Assert.That(Properties(request.GetProperty("content").GetProperty("application/json").GetProperty("schema")), Is.EquivalentTo(requestFields));
         var responses = operation.GetProperty("responses");
-        foreach (var (status, fields) in new[]
-                 {
-                     ("201", new[] { "status", "message", "transcription_id", "sequence_number" }),
-                     ("400", new[] { "status", "message", "details" }),
-                     ("500", new[] { "status", "message", "details" }),
-                 })
+        Assert.That(Properties(JsonSchema(responses.GetProperty(success))), Is.EquivalentTo(responseFields));
+        foreach (var error in responses.EnumerateObject().Where(r => r.Name != success))
         {
-            var content = responses.GetProperty(status).GetProperty("content").GetProperty("application/json");
-            Assert.That(Resolve(document, content.GetProperty("schema")).GetProperty("properties").EnumerateObject().Select(p => p.Name),
-                Is.EquivalentTo(fields), status);
-            Assert.That(content.GetProperty("example").GetProperty("status").GetString(), Is.EqualTo(status == "201" ? "success" : "error"));
+            Assert.That(Properties(JsonSchema(error.Value)), Is.EquivalentTo(new[] { "status", "message", "details" }), error.Name);
         }
     }
 
-    [Test]
-    public async Task ShouldDescribeTheSpeakerAsAnEnumAndTheLengthLimits()
+    [TestCase(WebhookPath)]
+    [TestCase(PostCallPath)]
+    public void ShouldListOnlyTheMediaTypeThatIsSentAndTaken(string path)
     {
-        var (document, operation) = await WebhookOperationAsync(Client);
-
-        var properties = Resolve(document, operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema"))
-            .GetProperty("properties");
-        Assert.Multiple(() =>
-        {
-            Assert.That(properties.GetProperty("speaker").GetProperty("enum").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { "agent", "user" }));
-            Assert.That(properties.GetProperty("conversation_id").GetProperty("minLength").GetInt32(), Is.EqualTo(1));
-            Assert.That(properties.GetProperty("conversation_id").GetProperty("maxLength").GetInt32(), Is.EqualTo(128));
-            Assert.That(properties.GetProperty("message").GetProperty("minLength").GetInt32(), Is.EqualTo(1));
-            Assert.That(properties.GetProperty("message").GetProperty("maxLength").GetInt32(), Is.EqualTo(20_000));
-            Assert.That(properties.GetProperty("timestamp").GetProperty("format").GetString(), Is.EqualTo("date-time"));
-        });
-    }
-
-    [Test]
-    public async Task ShouldDescribeTheIdsAsIntegers()
-    {
-        var (document, operation) = await WebhookOperationAsync(Client);
-
-        var created = operation.GetProperty("responses").GetProperty("201").GetProperty("content").GetProperty("application/json");
-        var properties = Resolve(document, created.GetProperty("schema")).GetProperty("properties");
-        foreach (var id in new[] { "transcription_id", "sequence_number" })
-        {
-            Assert.That(properties.GetProperty(id).GetProperty("type").ToString(), Is.EqualTo("integer"), id);
-            Assert.That(properties.GetProperty(id).TryGetProperty("pattern", out _), Is.False, id);
-        }
-    }
-
-    [Test]
-    public async Task ShouldListOnlyTheMediaTypeThatIsSent()
-    {
-        var (_, operation) = await WebhookOperationAsync(Client);
+        var operation = Operation(path);
 
         foreach (var response in operation.GetProperty("responses").EnumerateObject())
         {
@@ -78,55 +45,67 @@ public class OpenApiTests(DatabaseKind kind) : WebhookTestBase(kind)
         Assert.That(operation.GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(c => c.Name), Is.EqualTo(new[] { "application/json" }));
     }
 
-    [Test]
-    public async Task ShouldDescribeTheSignatureAndReplayHeaders()
+    [TestCase(WebhookPath, false, TestName = "ShouldDescribeTheSignatureAsOptionalOnThePerTurnWebhook")]
+    [TestCase(PostCallPath, true, TestName = "ShouldDescribeTheSignatureAsRequiredOnThePostCallWebhook")]
+    public void ShouldDescribeTheSignatureHeader(string path, bool required)
     {
-        var (document, operation) = await WebhookOperationAsync(Client);
+        var signature = Operation(path).GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "ElevenLabs-Signature");
 
-        var signature = operation.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "ElevenLabs-Signature");
         Assert.That(signature.GetProperty("in").GetString(), Is.EqualTo("header"));
-        Assert.That(signature.TryGetProperty("required", out var required) && required.GetBoolean(), Is.False, "no secret is configured");
-        var replayed = operation.GetProperty("responses").GetProperty("201").GetProperty("headers").GetProperty("Idempotent-Replayed");
-        Assert.That(replayed.GetProperty("schema").GetProperty("type").GetString(), Is.EqualTo("string"));
-        Assert.That(operation.TryGetProperty("security", out _), Is.False);
-        Assert.That(document.TryGetProperty("components", out var components) && components.TryGetProperty("securitySchemes", out _), Is.False);
+        Assert.That(signature.TryGetProperty("required", out var isRequired) && isRequired.GetBoolean(), Is.EqualTo(required));
+        Assert.That(signature.GetProperty("schema").GetProperty("type").GetString(), Is.EqualTo("string"));
     }
 
     [Test]
-    public async Task ShouldDescribeTheSignatureAsASecuritySchemeWhenASecretIsConfigured()
+    public void ShouldDescribeIdsAndCountsAsIntegers()
     {
-        await using var signed = new CallTranscriptionApiFactory(Database, new Dictionary<string, string?> { ["ElevenLabs:WebhookSecret"] = "wsec_openapi" });
-        using var client = signed.CreateClient();
+        var created = Schema(JsonSchema(Operation(WebhookPath).GetProperty("responses").GetProperty("201"))).GetProperty("properties");
+        var processed = Schema(JsonSchema(Operation(PostCallPath).GetProperty("responses").GetProperty("200"))).GetProperty("properties");
 
-        var (document, operation) = await WebhookOperationAsync(client);
-
-        var scheme = document.GetProperty("components").GetProperty("securitySchemes").EnumerateObject().Single();
-        Assert.Multiple(() =>
+        foreach (var (properties, field) in new[]
+                 {
+                     (created, "transcription_id"), (created, "sequence_number"), (processed, "turns_stored"),
+                     (processed, "turns_already_stored"), (processed, "stored_turns_not_in_transcript"),
+                 })
         {
-            Assert.That(scheme.Value.GetProperty("type").GetString(), Is.EqualTo("apiKey"));
-            Assert.That(scheme.Value.GetProperty("in").GetString(), Is.EqualTo("header"));
-            Assert.That(scheme.Value.GetProperty("name").GetString(), Is.EqualTo("ElevenLabs-Signature"));
-            Assert.That(operation.GetProperty("security").EnumerateArray().Single().EnumerateObject().Single().Name, Is.EqualTo(scheme.Name));
-            Assert.That(operation.GetProperty("parameters").EnumerateArray()
-                .Single(p => p.GetProperty("name").GetString() == "ElevenLabs-Signature").GetProperty("required").GetBoolean(), Is.True);
-        });
-        Assert.That(document.ToString(), Does.Not.Contain("wsec_openapi"));
-    }
-
-    private static async Task<(JsonElement Document, JsonElement Operation)> WebhookOperationAsync(HttpClient client)
-    {
-        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
-        return (document, document.GetProperty("paths").GetProperty(WebhookPath).GetProperty("post"));
-    }
-
-    private static JsonElement Resolve(JsonElement document, JsonElement schema)
-    {
-        if (!schema.TryGetProperty("$ref", out var reference))
-        {
-            return schema;
+            Assert.That(properties.GetProperty(field).GetProperty("type").ToString(), Is.EqualTo("integer"), field);
         }
 
-        var name = reference.GetString()!.Split('/')[^1];
-        return document.GetProperty("components").GetProperty("schemas").GetProperty(name);
+        Assert.That(processed.GetProperty("unplaced_entries").GetProperty("items").GetProperty("type").GetString(), Is.EqualTo("integer"));
     }
+
+    [Test]
+    public void ShouldStateTheTurnsRules()
+    {
+        var properties = Schema(Operation(WebhookPath).GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema"))
+            .GetProperty("properties");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(properties.GetProperty("speaker").GetProperty("pattern").GetString(), Is.EqualTo("^(agent|user)$"));
+            Assert.That(properties.GetProperty("conversation_id").GetProperty("minLength").GetInt32(), Is.EqualTo(1));
+            Assert.That(properties.GetProperty("conversation_id").GetProperty("maxLength").GetInt32(), Is.EqualTo(128));
+            Assert.That(properties.GetProperty("message").GetProperty("minLength").GetInt32(), Is.EqualTo(1));
+            Assert.That(properties.GetProperty("message").GetProperty("maxLength").GetInt32(), Is.EqualTo(20_000));
+            Assert.That(properties.GetProperty("timestamp").GetProperty("description").GetString(), Does.Contain("RFC 3339"));
+        });
+    }
+
+    [Test]
+    public void ShouldRequireOnlyTheTypeOfAPostCallEvent()
+    {
+        var schema = Schema(Operation(PostCallPath).GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+
+        Assert.That(schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()), Is.EqualTo(new[] { "type" }));
+    }
+
+    private JsonElement Operation(string path) => _document.GetProperty("paths").GetProperty(path).GetProperty("post");
+
+    private static JsonElement JsonSchema(JsonElement response) => response.GetProperty("content").GetProperty("application/json").GetProperty("schema");
+
+    private IEnumerable<string> Properties(JsonElement schema) => Schema(schema).GetProperty("properties").EnumerateObject().Select(p => p.Name);
+
+    private JsonElement Schema(JsonElement schema) => schema.TryGetProperty("$ref", out var reference)
+        ? _document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1])
+        : schema;
 }

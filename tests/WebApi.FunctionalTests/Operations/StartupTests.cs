@@ -17,6 +17,8 @@ public class StartupTests
     [TestCase("RateLimiting__PermitLimit", "-5", "RateLimiting:PermitLimit", TestName = "ShouldRefuseANegativeLimit")]
     [TestCase("Database__StartupTimeout", "soon", "Database:StartupTimeout", TestName = "ShouldRefuseAMalformedTimeout")]
     [TestCase("Database__Schema", "dev", "Database:Schema", TestName = "ShouldRefuseASchemaOnSqlite")]
+    [TestCase("ElevenLabs__SignatureTolerance", "00:00:00", "ElevenLabs:SignatureTolerance", TestName = "ShouldRefuseAZeroSignatureTolerance")]
+    [TestCase("ElevenLabs__SignatureTolerance", "abc", "ElevenLabs:SignatureTolerance", TestName = "ShouldRefuseAMalformedSignatureTolerance")]
     public async Task ShouldRefuseToStartOnInvalidConfiguration(string variable, string value, string key)
     {
         var output = await RunToExitAsync(ExitCodes.InvalidConfiguration, new Dictionary<string, string> { [variable] = value });
@@ -58,14 +60,14 @@ public class StartupTests
         var directory = Directory.CreateTempSubdirectory("calltranscription-port-");
         try
         {
+            var url = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
             var output = await RunToExitAsync(ExitCodes.CannotListen,
                 new Dictionary<string, string> { ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(directory.FullName, "port.db")};Pooling=False" },
-                "--urls", $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}");
+                "--urls", url);
 
-            var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.That(lines, Has.Length.EqualTo(1), output);
-            Assert.That(lines[0], Does.StartWith("Cannot listen on http://127.0.0.1:").And.Contain("in use"));
-            Assert.That(File.Exists(Path.Combine(directory.FullName, "port.db")), Is.False, "stopped before touching the database");
+            Assert.That(output.Split('\n').Where(line => line.Contains(url, StringComparison.Ordinal)),
+                Is.EqualTo(new[] { $"Cannot listen: Failed to bind to address {url}: address already in use." }), output);
+            Assert.That(output, Does.Not.Contain("   at ").And.Not.Contain("Exception"), "one line, no stack trace");
         }
         finally
         {
@@ -95,7 +97,7 @@ public class StartupTests
     }
 
     [Test]
-    public async Task ShouldExitWithAClearMessageWhenTheDatabaseStaysUnreachable()
+    public async Task ShouldExitNamingTheServerWhenTheDatabaseStaysUnreachable()
     {
         var output = await RunToExitAsync(ExitCodes.DatabaseUnavailable, new Dictionary<string, string>
         {
@@ -104,12 +106,13 @@ public class StartupTests
             ["Database__StartupTimeout"] = "00:00:02",
         });
 
-        Assert.That(output, Does.Contain("Startup failed: the Postgres database was not ready within 00:00:02"));
-        Assert.That(output, Does.Not.Contain("hunter2"));
+        Assert.That(output, Does.Contain("Startup failed: the Postgres database 'nowhere' on tcp://127.0.0.1:9 was not ready within 00:00:02"));
+        Assert.That(output, Does.Contain("Failed to connect to 127.0.0.1:9: Connection refused"));
+        Assert.That(output, Does.Not.Contain("hunter2").And.Not.Contain("likely due to a transient failure"));
     }
 
     [Test]
-    public async Task ShouldExitWithAClearMessageWhenTheSqlServerDatabaseStaysUnreachable()
+    public async Task ShouldExitNamingTheServerWhenTheSqlServerDatabaseStaysUnreachable()
     {
         var output = await RunToExitAsync(ExitCodes.DatabaseUnavailable, new Dictionary<string, string>
         {
@@ -118,9 +121,61 @@ public class StartupTests
             ["Database__StartupTimeout"] = "00:00:02",
         });
 
-        Assert.That(output, Does.Contain("Startup failed: the SqlServer database was not ready within 00:00:02"));
-        Assert.That(output, Does.Contain("SqlException"), "the real SQL Server provider tried to connect");
+        Assert.That(output, Does.Contain("Startup failed: the SqlServer database 'nowhere' on tcp:127.0.0.1,9"));
         Assert.That(output, Does.Not.Contain("hunter2"));
+    }
+
+    [TestCase("/nonexistent-calltranscription-dir/x.db", "directory /nonexistent-calltranscription-dir does not exist")]
+    [TestCase("/proc/calltranscription.db", "directory /proc is not writable")]
+    public async Task ShouldFailAtOnceWhenSqliteCannotOpenItsFile(string file, string cause)
+    {
+        var output = await RunToExitAsync(ExitCodes.DatabaseUnavailable, new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Default"] = $"Data Source={file}",
+            ["Database__StartupTimeout"] = "00:10:00",
+        });
+
+        Assert.That(output, Does.Contain($"Startup failed: the Sqlite database {file} cannot be used: SQLite Error 14: 'unable to open database file' ({cause})"));
+        Assert.That(output, Does.Not.Contain("Waiting for"), "a permanent error is not retried");
+    }
+
+    [Test]
+    public async Task ShouldFailAtOnceWhenThePostgresDatabaseDoesNotExist()
+    {
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer.ConnectionStringOrSkip()) { Database = "calltranscription_missing" };
+
+        var output = await RunToExitAsync(ExitCodes.DatabaseUnavailable, new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Default"] = server.ConnectionString,
+            ["Database__StartupTimeout"] = "00:10:00",
+        });
+
+        Assert.That(output, Does.Contain($"Startup failed: the Postgres database 'calltranscription_missing' on tcp://{server.Host}:{server.Port} cannot be used: "
+            + "3D000: database \"calltranscription_missing\" does not exist"));
+        Assert.That(output, Does.Not.Contain("Waiting for"), "a permanent error is not retried");
+    }
+
+    [Test]
+    public async Task ShouldReadItsOwnSettingsWhateverDirectoryItStartsIn()
+    {
+        var directory = Directory.CreateTempSubdirectory("calltranscription-cwd-");
+        try
+        {
+            await using (var service = ServiceProcess.StartIn(directory.FullName, new Dictionary<string, string>()))
+            {
+                await service.WaitUntilListeningAsync();
+
+                // appsettings.json keeps EF Core at Warning; without it, migrating logs every statement at Information.
+                Assert.That(service.Output, Does.Contain("Sqlite database migrated").And.Not.Contain("Executed DbCommand"));
+            }
+
+            Assert.That(File.Exists(Path.Combine(directory.FullName, "calltranscription.db")), Is.True, "the default file is in the working directory");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     [Test]

@@ -1,5 +1,4 @@
 using CallTranscription.Application.Common.Interfaces;
-using CallTranscription.Application.Common.Models;
 using CallTranscription.Domain.Calls;
 using CallTranscription.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +7,7 @@ namespace CallTranscription.WebApi.FunctionalTests.Persistence;
 
 /// <summary>
 /// Each provider reads the call its own way (a row lock on server databases, a plain read behind SQLite's write gate);
-/// on every one the call found for update comes back tracked, so a change made in the unit of work is saved with it, and
-/// the per-turn path reads the call's state as stored.
+/// on every one the call found for update comes back tracked, so a change made in the unit of work is saved with it.
 /// </summary>
 public class CallRepositoryTests(DatabaseKind kind) : WebhookTestBase(kind)
 {
@@ -31,24 +29,15 @@ public class CallRepositoryTests(DatabaseKind kind) : WebhookTestBase(kind)
     }
 
     [Test]
-    public async Task ShouldFindTheStateOfTheCallAsStored()
+    public async Task ShouldFindTheCallAsStored()
     {
         var driverId = await SeedDriverForConversationAsync("conv_state");
         await PostTurnAsync(Turn("conv_state"));
-        var endedAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds());
 
-        var inProgress = await InUnitOfWorkAsync<ICallRepository, CallState?>((calls, _, cancellationToken) =>
-            calls.FindStateForUpdateAsync("conv_state", cancellationToken));
-        await InUnitOfWorkAsync<ICallRepository, bool>(async (calls, _, cancellationToken) =>
-            (await calls.FindForUpdateAsync("conv_state", cancellationToken))!.Complete(endedAt, endedAt));
-        var ended = await InUnitOfWorkAsync<ICallRepository, CallState?>((calls, _, cancellationToken) =>
-            calls.FindStateForUpdateAsync("conv_state", cancellationToken));
+        var call = await InUnitOfWorkAsync<ICallRepository, Call?>((calls, _, cancellationToken) =>
+            calls.FindForUpdateAsync("conv_state", cancellationToken));
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(inProgress, Is.EqualTo(new CallState(CallStatus.InProgress, driverId)));
-            Assert.That(ended, Is.EqualTo(new CallState(CallStatus.Completed, driverId)));
-        });
+        Assert.That((call!.Status, call.DriverId), Is.EqualTo((CallStatus.InProgress, (int?)driverId)));
     }
 
     [Test]
@@ -56,13 +45,9 @@ public class CallRepositoryTests(DatabaseKind kind) : WebhookTestBase(kind)
     {
         await PostTurnAsync(Turn("conv_other"));
 
-        var (call, state) = await InUnitOfWorkAsync<ICallRepository, (Call?, CallState?)>(async (calls, _, cancellationToken) =>
-            (await calls.FindForUpdateAsync("conv_none", cancellationToken), await calls.FindStateForUpdateAsync("conv_none", cancellationToken)));
+        var call = await InUnitOfWorkAsync<ICallRepository, Call?>((calls, _, cancellationToken) =>
+            calls.FindForUpdateAsync("conv_none", cancellationToken));
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(call, Is.Null);
-            Assert.That(state, Is.Null);
-        });
+        Assert.That(call, Is.Null);
     }
 }

@@ -17,7 +17,7 @@ public class LatePerTurnDeliveryTests(DatabaseKind kind) : PostCallTestBase(kind
         var response = await PostTurnAsync(PostCallEvents.RelayedTurn("conv_late_turn", StartedAt, Turns[2]));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        Assert.That(response.Headers.GetValues(TranscriptionWebhookController.ReplayedHeader), Is.EqualTo(new[] { "true" }));
+        Assert.That(response.Headers.GetValues(TranscriptionWebhook.ReplayedHeader), Is.EqualTo(new[] { "true" }));
         var body = await ReadJsonAsync(response);
         Assert.That(body.GetProperty("sequence_number").GetInt32(), Is.EqualTo(3));
         Assert.That(body.GetProperty("transcription_id").GetInt32(), Is.EqualTo(stored[2].Id));

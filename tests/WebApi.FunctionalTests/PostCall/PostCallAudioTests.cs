@@ -39,14 +39,15 @@ public class PostCallAudioTests(DatabaseKind kind) : PostCallTestBase(kind)
     }
 
     [Test]
-    public async Task ShouldFindTheTypeAfterAnAudioLargerThanATranscriptMayBe()
+    public async Task ShouldRefuseAnEventLargerThanATranscriptMayBeWhoseTypeComesAfterItsData()
     {
         Stream Body() => new GeneratedEvent("{\"data\":{\"conversation_id\":\"conv_audio_first\",\"full_audio\":\"", AudioBytes + (8 << 20),
             "\"},\"event_timestamp\":1767702345,\"type\":\"post_call_audio\"}");
 
         var response = await SendAsync(PostCallPath, Body(), Sign(PostCallSecret, Body()));
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That((await ReadJsonAsync(response)).GetProperty("details").GetString(), Does.Contain("type is not within its first"));
     }
 
     [Test]

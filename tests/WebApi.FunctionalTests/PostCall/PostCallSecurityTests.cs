@@ -44,20 +44,24 @@ public class PostCallSecurityTests(DatabaseKind kind) : PostCallTestBase(kind)
     {
         var body = TranscriptOf("conv_tampered");
         var request = new HttpRequestMessage(HttpMethod.Post, PostCallPath) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         request.Headers.TryAddWithoutValidation("ElevenLabs-Signature", PostCallEvents.Signature(PostCallSecret, DateTimeOffset.UtcNow, TranscriptOf("conv_original")));
 
         await AssertUnauthorizedAsync(await Client.SendAsync(request));
     }
 
     [Test]
-    public async Task ShouldNotServeTheWebhookWithoutASecretAndSaySoAtStartup()
+    public async Task ShouldSayTheSecretIsNotSetWhenTheWebhookIsOff()
     {
         await using var factory = new CallTranscriptionApiFactory(Database);
         using var client = factory.CreateClient();
 
         var response = await PostCallAsync(TranscriptOf("conv_no_secret"), client: client);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "ElevenLabs retries it until the secret is set");
+        var error = await ReadJsonAsync(response);
+        Assert.That(error.GetProperty("status").GetString(), Is.EqualTo("error"));
+        Assert.That(error.GetProperty("details").GetString(), Does.Contain("ElevenLabs:PostCallWebhookSecret is not set"));
         Assert.That(await QueryAsync(db => db.Calls.CountAsync()), Is.Zero);
         Assert.That(factory.Logs.Entries.Select(e => e.Message),
             Has.One.Contains("post-call webhook is off").And.Contains("ElevenLabs:PostCallWebhookSecret"));
@@ -71,8 +75,9 @@ public class PostCallSecurityTests(DatabaseKind kind) : PostCallTestBase(kind)
     [TestCase("{\"type\":\"post_call_transcription\",\"data\":{}}", TestName = "ShouldRejectAnEnvelopeWithoutEventTimestamp")]
     [TestCase("{\"event_timestamp\":1767702345,\"data\":{}}", TestName = "ShouldRejectAnEnvelopeWithoutType")]
     [TestCase("{\"type\":7,\"event_timestamp\":1767702345,\"data\":{}}", TestName = "ShouldRejectANumericType")]
-    [TestCase("{\"type\":\"post_call_audio\",\"event_timestamp\":1767702345,\"data\":{\"full_audio\":\"AAAA\"}", TestName = "ShouldRejectATruncatedAudioEvent")]
-    [TestCase("{\"type\":\"post_call_audio\",\"event_timestamp\":1767702345,\"data\":\"AAAA\"}", TestName = "ShouldRejectAnAudioEventWhoseDataIsNotAnObject")]
+    [TestCase("{\"type\":\"post_call_transcription\",\"event_timestamp\":1767702345,\"data\":\"AAAA\"}", TestName = "ShouldRejectAnEventWhoseDataIsNotAnObject")]
+    [TestCase("{\"type\":\"post_call_transcription\",\"type\":\"post_call_audio\",\"event_timestamp\":1767702345,\"data\":{}}",
+        TestName = "ShouldRejectATypeGivenTwice")]
     [TestCase("{\"type\":\"post_call_transcription\",\"event_timestamp\":1767702345,\"data\":{\"conversation_id\":\"c\",\"transcript\":{}}}",
         TestName = "ShouldRejectATranscriptThatIsNotAnArray")]
     [TestCase("{\"type\":\"post_call_transcription\",\"event_timestamp\":1767702345,\"data\":{\"transcript\":[]}}",
@@ -88,19 +93,55 @@ public class PostCallSecurityTests(DatabaseKind kind) : PostCallTestBase(kind)
         Assert.That(await QueryAsync(db => db.Calls.CountAsync()), Is.Zero);
     }
 
-    [TestCase("application/x-www-form-urlencoded", TestName = "ShouldVerifyTheRawBytesOfABodySentAsAForm")]
-    [TestCase("text/plain", TestName = "ShouldVerifyTheRawBytesOfABodySentAsText")]
-    [TestCase(null, TestName = "ShouldVerifyTheRawBytesOfABodySentWithoutAContentType")]
-    public async Task ShouldVerifyTheRawBytesWhateverTheContentType(string? contentType)
+    [TestCase("application/x-www-form-urlencoded", TestName = "ShouldRefuseABodySentAsAForm")]
+    [TestCase("text/plain", TestName = "ShouldRefuseABodySentAsText")]
+    [TestCase(null, TestName = "ShouldRefuseABodySentWithoutAContentType")]
+    [TestCase("application/json; charset=utf-16", TestName = "ShouldRefuseABodyInAnotherCharset")]
+    public async Task ShouldRefuseABodyThatIsNotJsonByItsContentType(string? contentType)
     {
         var body = TranscriptOf("conv_any_content_type");
         var request = new HttpRequestMessage(HttpMethod.Post, PostCallPath) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = contentType is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        request.Content.Headers.ContentType = contentType is null ? null : System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
         request.Headers.TryAddWithoutValidation("ElevenLabs-Signature", PostCallEvents.Signature(PostCallSecret, DateTimeOffset.UtcNow, body));
 
         var response = await Client.SendAsync(request);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
+        Assert.That((await ReadJsonAsync(response)).GetProperty("details").GetString(), Does.Contain("application/json"));
+        Assert.That(await QueryAsync(db => db.Calls.CountAsync()), Is.Zero);
+    }
+
+    [TestCase("{\"conversation_id\": \"conv\",\n \"speaker\": }", TestName = "ShouldWordMalformedJsonAsThePerTurnWebhookDoes")]
+    [TestCase("", TestName = "ShouldWordAnEmptyBodyAsThePerTurnWebhookDoes")]
+    [TestCase("[1]", TestName = "ShouldWordANonObjectAsThePerTurnWebhookDoes")]
+    public async Task ShouldWordItsRefusalsAsThePerTurnWebhookDoes(string body)
+    {
+        var postCall = await PostCallAsync(Encoding.UTF8.GetBytes(body));
+        var perTurn = await PostRawAsync(body);
+
+        Assert.That((postCall.StatusCode, perTurn.StatusCode), Is.EqualTo((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest)));
+        Assert.That(await postCall.Content.ReadAsStringAsync(), Is.EqualTo(await perTurn.Content.ReadAsStringAsync()));
+    }
+
+    [Test]
+    public async Task ShouldNameAWronglyTypedFieldByItsPathAndPosition()
+    {
+        var response = await PostCallAsync(Encoding.UTF8.GetBytes(
+            "{\"type\":\"post_call_transcription\",\"event_timestamp\":1767702345,\"data\":{\"transcript\":[{\"role\":7}]}}"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var error = await ReadJsonAsync(response);
+        Assert.That(error.GetProperty("message").GetString(), Is.EqualTo("Invalid transcription payload"));
+        Assert.That(error.GetProperty("details").GetString(), Is.EqualTo("data.transcript[0].role has the wrong type or an invalid value, or is given twice (line 1, byte 95)."));
+    }
+
+    [Test]
+    public async Task ShouldReadOnlyTheTypeOfAnEventItDoesNotRead()
+    {
+        var response = await PostCallAsync(Encoding.UTF8.GetBytes("{\"type\":\"post_call_audio\",\"event_timestamp\":1767702345,\"data\":{\"full_audio\":\"AAAA\"}"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "audio is dropped as it arrives, unparsed");
+        Assert.That((await ReadJsonAsync(response)).GetProperty("type").GetString(), Is.EqualTo("post_call_audio"));
     }
 
     [Test]

@@ -42,9 +42,9 @@ public class ApplicationInsightsExportTests
 
         await factory.DisposeAsync(); // flushes both the logging channel and the exporters
 
-        var request = await ingestion.WaitForAsync(item => BaseType(item) == "RequestData" && Name(item) == "POST webhooks/elevenlabs/transcription", TimeSpan.FromSeconds(30));
+        var request = await ingestion.WaitForAsync(item => BaseType(item) == "RequestData" && Name(item) == "POST /webhooks/elevenlabs/transcription", TimeSpan.FromSeconds(30));
         var operation = OperationId(request);
-        var requestLines = ingestion.Items.Where(item => BaseType(item) == "MessageData" && Property(item, "ConversationId") == "conv_azure_monitor" && Property(item, "Outcome") is not null).ToList();
+        var requestLines = ingestion.Items.Where(item => BaseType(item) == "MessageData" && Property(item, "ConversationId") == "conv_azure_monitor" && Property(item, "StatusCode") is not null).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(ingestion.Items.Where(item => BaseType(item) == "RemoteDependencyData").Select(OperationId), Has.Member(operation));

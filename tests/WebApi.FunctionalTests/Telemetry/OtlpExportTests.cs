@@ -45,10 +45,10 @@ public class OtlpExportTests
         // The server span and the request's duration are recorded after the response is sent, so they may come in a
         // later export than the command's span and the stored turn.
         await receiver.WaitUntilAsync(r =>
-            SpanNamed(r, "SaveTranscription") is not null && SpanNamed(r, "POST webhooks/elevenlabs/transcription") is not null
+            SpanNamed(r, "SaveTranscription") is not null && SpanNamed(r, "POST /webhooks/elevenlabs/transcription") is not null
             && StoredTurns(r) >= 1 && MetricNames(r).Contains("http.server.request.duration"));
         var command = SpanNamed(receiver, "SaveTranscription")!;
-        var server = SpanNamed(receiver, "POST webhooks/elevenlabs/transcription")!;
+        var server = SpanNamed(receiver, "POST /webhooks/elevenlabs/transcription")!;
         var resource = receiver.Spans.First(spans => spans.ScopeSpans.SelectMany(s => s.Spans).Contains(command)).Resource;
         Assert.Multiple(() =>
         {

@@ -34,7 +34,7 @@ public class RejectionTests
         var postCall = await client.PostAsync("/webhooks/elevenlabs/post-call", new ByteArrayContent(PostCallEvents.InitiationFailure("conv_off", DateTimeOffset.UtcNow)));
 
         var after = telemetry.ReadMetrics();
-        Assert.That((first.StatusCode, second.StatusCode, postCall.StatusCode), Is.EqualTo((HttpStatusCode.Created, HttpStatusCode.TooManyRequests, HttpStatusCode.NotFound)));
+        Assert.That((first.StatusCode, second.StatusCode, postCall.StatusCode), Is.EqualTo((HttpStatusCode.Created, HttpStatusCode.TooManyRequests, HttpStatusCode.ServiceUnavailable)));
         Assert.Multiple(() =>
         {
             Assert.That(Delta("webhook=transcription", "reason=rate_limited"), Is.EqualTo(1));

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using CallTranscription.Application.Common.Behaviors;
 using CallTranscription.WebApi.FunctionalTests.Infrastructure;
-using CallTranscription.WebApi.Logging;
 
 namespace CallTranscription.WebApi.FunctionalTests.Telemetry;
 
@@ -28,7 +27,7 @@ public class TracingTests(DatabaseKind kind) : TelemetryTestBase(kind)
         var database = spans.Where(IsDatabaseSpan).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(server.DisplayName, Is.EqualTo("POST webhooks/elevenlabs/transcription"));
+            Assert.That(server.DisplayName, Is.EqualTo("POST /webhooks/elevenlabs/transcription"));
             Assert.That(server.ParentSpanId, Is.EqualTo(callerSpan));
             Assert.That(command.DisplayName, Is.EqualTo("SaveTranscription"));
             Assert.That(command.GetTagItem(TelemetryBehavior<object, object>.ConversationIdAttribute), Is.EqualTo("conv_traced"));
@@ -72,7 +71,7 @@ public class TracingTests(DatabaseKind kind) : TelemetryTestBase(kind)
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         var spans = await Telemetry.SpansOfAsync(trace, all => all.Any(s => s.Source.Name == ServerSource));
         var server = spans.Single(s => s.Source.Name == ServerSource);
-        var requestLine = Telemetry.Logs.Single(log => log.Category == typeof(WebhookRequestLoggingMiddleware).FullName && log.Message.Contains("conv_logged"));
+        var requestLine = Telemetry.Logs.Single(log => log.Category == "Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware" && log.Message.Contains("conv_logged"));
         Assert.That((requestLine.TraceId, requestLine.SpanId), Is.EqualTo((trace, server.SpanId)));
     }
 

@@ -17,8 +17,8 @@ public class ExactlyOnceTests(DatabaseKind kind) : WebhookTestBase(kind)
         var second = await PostTurnAsync(turn);
 
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        Assert.That(first.Headers.Contains(TranscriptionWebhookController.ReplayedHeader), Is.False);
-        Assert.That(second.Headers.GetValues(TranscriptionWebhookController.ReplayedHeader), Is.EqualTo(new[] { "true" }));
+        Assert.That(first.Headers.Contains(TranscriptionWebhook.ReplayedHeader), Is.False);
+        Assert.That(second.Headers.GetValues(TranscriptionWebhook.ReplayedHeader), Is.EqualTo(new[] { "true" }));
         var (original, replay) = (await ReadJsonAsync(first), await ReadJsonAsync(second));
         Assert.That(replay.GetProperty("transcription_id").GetInt32(), Is.EqualTo(original.GetProperty("transcription_id").GetInt32()));
         Assert.That(replay.GetProperty("sequence_number").GetInt32(), Is.EqualTo(1));
@@ -61,7 +61,7 @@ public class ExactlyOnceTests(DatabaseKind kind) : WebhookTestBase(kind)
         Assert.That(responses.Select(r => r.StatusCode), Has.All.EqualTo(HttpStatusCode.Created));
         var ids = await Task.WhenAll(responses.Select(async r => (await ReadJsonAsync(r)).GetProperty("transcription_id").GetInt32()));
         Assert.That(ids.Distinct().Count(), Is.EqualTo(1), "every duplicate answers with the one stored id");
-        Assert.That(responses.Count(r => r.Headers.Contains(TranscriptionWebhookController.ReplayedHeader)), Is.EqualTo(23));
+        Assert.That(responses.Count(r => r.Headers.Contains(TranscriptionWebhook.ReplayedHeader)), Is.EqualTo(23));
         Assert.That(await QueryAsync(db => db.CallTranscriptions.CountAsync()), Is.EqualTo(1));
     }
 

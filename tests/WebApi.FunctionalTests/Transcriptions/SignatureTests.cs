@@ -102,7 +102,7 @@ public class SignatureTests(DatabaseKind kind) : WebhookTestBase(kind)
     private static string Signature(string secret, DateTimeOffset at, byte[] body)
     {
         var t = at.ToUnixTimeSeconds();
-        return $"t={t},v0={Convert.ToHexStringLower(WebhookSignatureVerifier.Sign(secret, t, body))}";
+        return $"t={t},v0={Convert.ToHexStringLower(ElevenLabsSignature.Sign(secret, t, body))}";
     }
 
     private Task<HttpResponseMessage> SendAsync(byte[] body, string? signature)

@@ -1,5 +1,6 @@
 using System.Text;
 using CallTranscription.WebApi.ErrorHandling;
+using CallTranscription.WebApi.FunctionalTests.Infrastructure;
 using CallTranscription.WebApi.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -50,13 +51,13 @@ public class SignatureCheckTests
     [Test]
     public void ShouldRejectAStaleHeaderBeforeAnyByteIsRead()
     {
-        var stale = $"t={_now.AddMinutes(-31).ToUnixTimeSeconds()},v0={Convert.ToHexStringLower(WebhookSignatureVerifier.Sign(Secret, _now.AddMinutes(-31).ToUnixTimeSeconds(), _body))}";
+        var stale = $"t={_now.AddMinutes(-31).ToUnixTimeSeconds()},v0={Convert.ToHexStringLower(ElevenLabsSignature.Sign(Secret, _now.AddMinutes(-31).ToUnixTimeSeconds(), _body))}";
 
         Assert.That(Assert.Throws<RequestRejectedException>(() => _verifier.Start(Secret, stale)).StatusCode, Is.EqualTo(401));
     }
 
     private static string Header(string secret, byte[] body) =>
-        $"t={_now.ToUnixTimeSeconds()},v0={Convert.ToHexStringLower(WebhookSignatureVerifier.Sign(secret, _now.ToUnixTimeSeconds(), body))}";
+        $"t={_now.ToUnixTimeSeconds()},v0={Convert.ToHexStringLower(ElevenLabsSignature.Sign(secret, _now.ToUnixTimeSeconds(), body))}";
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

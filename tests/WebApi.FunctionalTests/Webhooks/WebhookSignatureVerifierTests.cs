@@ -1,5 +1,6 @@
 using System.Text;
 using CallTranscription.WebApi.ErrorHandling;
+using CallTranscription.WebApi.FunctionalTests.Infrastructure;
 using CallTranscription.WebApi.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ public class WebhookSignatureVerifierTests
     private const string Secret = "wsec_test_5b0c1f7e2d";
     private static readonly DateTimeOffset _now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
     private static readonly byte[] _body = Encoding.UTF8.GetBytes("{\"conversation_id\":\"conv_signed\"}");
-    private static readonly string _v0 = Convert.ToHexStringLower(WebhookSignatureVerifier.Sign(Secret, _now.ToUnixTimeSeconds(), _body));
+    private static readonly string _v0 = Convert.ToHexStringLower(ElevenLabsSignature.Sign(Secret, _now.ToUnixTimeSeconds(), _body));
 
     private readonly WebhookSignatureVerifier _verifier = new(
         Options.Create(new ElevenLabsOptions { WebhookSecret = Secret }), new FixedClock(_now));

@@ -20,8 +20,7 @@ public sealed partial class CompleteCallCommandHandler(
 {
     public async Task<CompleteCallResult> Handle(CompleteCallCommand request, CancellationToken cancellationToken)
     {
-        var transcript = PostCallTranscript.From(request);
-        var outcome = await unitOfWork.ExecuteAsync(ct => CompleteAsync(transcript, ct), cancellationToken);
+        var outcome = await unitOfWork.ExecuteAsync(ct => CompleteAsync(request, ct), cancellationToken);
 
         var result = outcome.Result;
         if (result.UnplacedEntries.Count > 0 || result.StoredTurnsNotInTranscript > 0)
@@ -41,28 +40,21 @@ public sealed partial class CompleteCallCommandHandler(
     }
 
     // Runs inside the unit of work; a retry re-runs all of it against a clean change tracker.
-    private async Task<Outcome> CompleteAsync(PostCallTranscript transcript, CancellationToken cancellationToken)
+    private async Task<Outcome> CompleteAsync(CompleteCallCommand request, CancellationToken cancellationToken)
     {
+        var conversationId = request.ConversationId!;
+        var startedAt = UnixTime.ToUtc(request.StartTimeUnixSecs!.Value);
+        var endedAt = startedAt + UnixTime.Seconds(request.CallDurationSecs!.Value);
         var now = timeProvider.GetUtcNow();
-        var call = await calls.FindForUpdateAsync(transcript.ConversationId, cancellationToken);
-        var stored = call is null ? [] : await transcriptions.ListByConversationAsync(transcript.ConversationId, cancellationToken);
+
+        var call = await calls.FindForUpdateAsync(conversationId, cancellationToken);
+        var stored = call is null ? [] : await transcriptions.ListByConversationAsync(conversationId, cancellationToken);
         var started = call is null;
-        call ??= await callStarter.StartAsync(transcript.ConversationId, transcript.StartedAt, now, cancellationToken);
+        call ??= await callStarter.StartAsync(conversationId, startedAt, now, cancellationToken);
+        var ended = request.Status == CompleteCallCommand.FailedStatus ? call.Fail(endedAt, now) : call.Complete(endedAt, now);
 
-        var ended = transcript.Failed ? call.Fail(transcript.EndedAt, now) : call.Complete(transcript.EndedAt, now);
-
-        var placement = TranscriptPlacement.Place(stored, transcript.Turns);
-        var sequenceNumber = stored.Count == 0 ? 0 : stored[^1].SequenceNumber;
-        var added = placement.Appended.Select(turn => new Transcription
-        {
-            ConversationId = transcript.ConversationId,
-            SpeakerType = turn.Speaker,
-            MessageText = turn.Message,
-            Timestamp = turn.Timestamp,
-            SequenceNumber = ++sequenceNumber,
-            ContentHash = ContentHash.OfTranscriptEntry(transcript.ConversationId, turn.EntryIndex, turn.Speaker, turn.Timestamp, turn.Message),
-            CreatedAt = now,
-        }).ToList();
+        var placement = TranscriptPlacement.Place(stored, Turns(request.Transcript, startedAt));
+        var added = placement.AppendTo(conversationId, now);
         foreach (var transcription in added)
         {
             transcriptions.Add(transcription);
@@ -71,7 +63,7 @@ public sealed partial class CompleteCallCommandHandler(
         await unitOfWork.SaveChangesAsync(cancellationToken);
 
         var result = new CompleteCallResult(
-            transcript.ConversationId,
+            conversationId,
             call.Status,
             ended,
             added.Count,
@@ -82,11 +74,18 @@ public sealed partial class CompleteCallCommandHandler(
         return new Outcome(result, added, call.DriverId);
     }
 
+    // The entries with text, each at the call's start plus its offset (the validator has passed them).
+    private static List<TranscriptTurn> Turns(IReadOnlyList<TranscriptEntry> entries, DateTimeOffset startedAt) => entries
+        .Select((entry, index) => (entry, index))
+        .Where(e => e.entry.HasText)
+        .Select(e => new TranscriptTurn(e.index, new Turn(
+            SpeakerMapping.Map(e.entry.Role)!.Value, e.entry.Message!, startedAt + UnixTime.Seconds(e.entry.TimeInCallSecs!.Value))))
+        .ToList();
+
     private sealed record Outcome(CompleteCallResult Result, IReadOnlyList<Transcription> Stored, int? DriverId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Post-call transcript of conversation {ConversationId} is not fully stored: "
         + "{UnplacedEntries} entries fall between stored turns and were not stored, {StoredTurnsNotInTranscript} stored turns are not in it; "
         + "{TurnsStored} turns stored now, {TurnsAlreadyStored} already stored")]
     private partial void LogIncomplete(string conversationId, int unplacedEntries, int storedTurnsNotInTranscript, int turnsStored, int turnsAlreadyStored);
-
 }

@@ -45,7 +45,7 @@ public sealed class CompleteCallCommandValidator : AbstractValidator<CompleteCal
             return null;
         }
 
-        if (!SpeakerMapping.TryMap(entry.Role, out _))
+        if (SpeakerMapping.Map(entry.Role) is null)
         {
             return ($"{path}.role", $"{path}.role must be 'agent' or 'user'.");
         }

@@ -1,4 +1,3 @@
-using CallTranscription.Application.Common.Models;
 using CallTranscription.Domain.Calls;
 
 namespace CallTranscription.Application.Common.Interfaces;
@@ -11,12 +10,6 @@ public interface ICallRepository
     /// through its methods (<see cref="Call.Complete"/>, <see cref="Call.Fail"/>) is saved with the unit of work.
     /// </summary>
     Task<Call?> FindForUpdateAsync(string conversationId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Holds the conversation's call as <see cref="FindForUpdateAsync"/> does, for a handler that only reads it: its
-    /// state as stored, or null when the conversation has no call yet. Cheaper: the unit of work tracks no entity for it.
-    /// </summary>
-    Task<CallState?> FindStateForUpdateAsync(string conversationId, CancellationToken cancellationToken);
 
     void Add(Call call);
 }

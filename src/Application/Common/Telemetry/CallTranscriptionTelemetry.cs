@@ -32,7 +32,7 @@ public sealed class CallTranscriptionTelemetry
         var meter = meterFactory.Create(Name);
         _turnsStored = meter.CreateCounter<long>("calltranscription.turns.stored", "{turn}", "Turns stored, by source.");
         _turnsReplayed = meter.CreateCounter<long>("calltranscription.turns.replayed", "{turn}", "Turns delivered again that were already stored, by source.");
-        _webhookRejected = meter.CreateCounter<long>("calltranscription.webhook.rejected", "{request}", "Webhook deliveries refused with a 4xx, by webhook and reason.");
+        _webhookRejected = meter.CreateCounter<long>("calltranscription.webhook.rejected", "{request}", "Webhook deliveries refused, by webhook and reason.");
         _callsStarted = meter.CreateCounter<long>("calltranscription.calls.started", "{call}", "Calls created by their first turn or event.");
         _callsEnded = meter.CreateCounter<long>("calltranscription.calls.ended", "{call}", "Calls ended, by status.");
         _unplacedEntries = meter.CreateCounter<long>("calltranscription.transcript.unplaced_entries", "{entry}", "Post-call transcript entries that fell between stored turns and were not stored.");

@@ -8,24 +8,11 @@ public static class SpeakerMapping
     public const string Agent = "agent";
     public const string User = "user";
 
-    public static bool TryMap(string? speaker, out SpeakerType speakerType)
+    /// <returns>Null for any other speaker, whatever its case or spacing.</returns>
+    public static SpeakerType? Map(string? speaker) => speaker switch
     {
-        switch (speaker)
-        {
-            case Agent:
-                speakerType = SpeakerType.Agent;
-                return true;
-            case User:
-                speakerType = SpeakerType.Driver;
-                return true;
-            default:
-                speakerType = default;
-                return false;
-        }
-    }
-
-    public static SpeakerType Map(string speaker) =>
-        TryMap(speaker, out var speakerType)
-            ? speakerType
-            : throw new ArgumentOutOfRangeException(nameof(speaker), speaker, "Speaker must be 'agent' or 'user'.");
+        Agent => SpeakerType.Agent,
+        User => SpeakerType.Driver,
+        _ => null,
+    };
 }

@@ -12,26 +12,15 @@ public static partial class TurnTimestamp
 {
     private const int StoredFractionDigits = 7;
 
-    public static bool TryParse(string? value, out DateTimeOffset utc)
-    {
-        utc = default;
-        if (value is null || !IsoShape().IsMatch(value))
-        {
-            return false;
-        }
-
-        if (!DateTimeOffset.TryParse(
-                WithStoredFraction(value),
-                CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
-                out var parsed))
-        {
-            return false;
-        }
-
-        utc = parsed.ToUniversalTime();
-        return true;
-    }
+    /// <returns>The instant in UTC; null when <paramref name="value"/> is not such a timestamp.</returns>
+    public static DateTimeOffset? Parse(string? value) =>
+        value is not null && IsoShape().IsMatch(value) && DateTimeOffset.TryParse(
+            WithStoredFraction(value),
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out var parsed)
+            ? parsed.ToUniversalTime()
+            : null;
 
     // In the shape above a '.' only ever starts the fraction.
     private static string WithStoredFraction(string value)
@@ -53,9 +42,6 @@ public static partial class TurnTimestamp
             ? value.Remove(dot + 1 + StoredFractionDigits, digits - StoredFractionDigits)
             : value;
     }
-
-    public static DateTimeOffset Parse(string value) =>
-        TryParse(value, out var utc) ? utc : throw new FormatException($"'{value}' is not an ISO-8601 timestamp.");
 
     // \z, not $: a trailing line break is not part of a timestamp.
     [GeneratedRegex(

@@ -14,7 +14,7 @@ public sealed class SaveTranscriptionCommandValidator : AbstractValidator<SaveTr
 
         RuleFor(c => c.Speaker)
             .NotEmpty().WithMessage("speaker is required.")
-            .Must(s => SpeakerMapping.TryMap(s, out _))
+            .Must(s => SpeakerMapping.Map(s) is not null)
             .WithMessage("speaker must be 'agent' or 'user'.")
             .OverridePropertyName("speaker");
 
@@ -26,9 +26,9 @@ public sealed class SaveTranscriptionCommandValidator : AbstractValidator<SaveTr
 
         RuleFor(c => c.Timestamp)
             .NotEmpty().WithMessage("timestamp is required.")
-            .Must(t => TurnTimestamp.TryParse(t, out _))
+            .Must((c, _) => c.ParsedTimestamp is not null)
             .WithMessage("timestamp must be an ISO-8601 date and time, e.g. 2026-11-21T14:03:07Z.")
-            .Must(t => TranscriptionLimits.IsPlausible(TurnTimestamp.Parse(t!), timeProvider.GetUtcNow()))
+            .Must((c, _) => TranscriptionLimits.IsPlausible(c.ParsedTimestamp!.Value, timeProvider.GetUtcNow()))
             .WithMessage($"timestamp must be {TranscriptionLimits.PlausibleWindow}.")
             .OverridePropertyName("timestamp");
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Domain.Transcriptions;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -5,49 +6,25 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CallTranscription.Infrastructure.Persistence.Configurations;
 
 /// <summary>
-/// Enum values as the contract spells them in the database. A value outside the contract, either way, fails loudly:
-/// read as some other value, a row written by hand or by a newer version would be silently misreported.
+/// Enum values as the contract spells them in the database: the member's name in snake case (InProgress, in_progress).
+/// A value outside the contract, either way, fails loudly: read as some other value, a row written by hand or by a
+/// newer version would be silently misreported.
 /// </summary>
 internal static class StoredNames
 {
-    public static readonly ValueConverter<CallStatus, string> CallStatus = new(
-        status => ToStored(status),
-        value => ToCallStatus(value));
+    public static readonly ValueConverter<CallStatus, string> CallStatus = SnakeCase<CallStatus>("calls.status");
 
-    public static readonly ValueConverter<SpeakerType, string> SpeakerType = new(
-        speaker => ToStored(speaker),
-        value => ToSpeakerType(value));
+    public static readonly ValueConverter<SpeakerType, string> SpeakerType = SnakeCase<SpeakerType>("call_transcriptions.speaker_type");
 
-    public static string ToStored(CallStatus status) => status switch
+    private static ValueConverter<TEnum, string> SnakeCase<TEnum>(string column)
+        where TEnum : struct, Enum
     {
-        Domain.Calls.CallStatus.InProgress => "in_progress",
-        Domain.Calls.CallStatus.Completed => "completed",
-        Domain.Calls.CallStatus.Failed => "failed",
-        _ => throw Unknown("calls.status", status),
-    };
+        var names = Enum.GetValues<TEnum>().ToDictionary(value => value, value => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString()));
+        var values = names.ToDictionary(pair => pair.Value, pair => pair.Key);
+        return new(value => Known(names, value, column), name => Known(values, name, column));
+    }
 
-    public static CallStatus ToCallStatus(string value) => value switch
-    {
-        "in_progress" => Domain.Calls.CallStatus.InProgress,
-        "completed" => Domain.Calls.CallStatus.Completed,
-        "failed" => Domain.Calls.CallStatus.Failed,
-        _ => throw Unknown("calls.status", value),
-    };
-
-    public static string ToStored(SpeakerType speaker) => speaker switch
-    {
-        Domain.Transcriptions.SpeakerType.Agent => "agent",
-        Domain.Transcriptions.SpeakerType.Driver => "driver",
-        _ => throw Unknown("call_transcriptions.speaker_type", speaker),
-    };
-
-    public static SpeakerType ToSpeakerType(string value) => value switch
-    {
-        "agent" => Domain.Transcriptions.SpeakerType.Agent,
-        "driver" => Domain.Transcriptions.SpeakerType.Driver,
-        _ => throw Unknown("call_transcriptions.speaker_type", value),
-    };
-
-    private static InvalidOperationException Unknown(string column, object value) =>
-        new($"'{value}' is not a known {column} value.");
+    private static TTo Known<TFrom, TTo>(Dictionary<TFrom, TTo> map, TFrom from, string column)
+        where TFrom : notnull =>
+        map.TryGetValue(from, out var to) ? to : throw new InvalidOperationException($"'{from}' is not a known {column} value.");
 }

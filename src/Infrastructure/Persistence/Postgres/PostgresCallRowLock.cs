@@ -1,4 +1,3 @@
-using CallTranscription.Application.Common.Models;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Infrastructure.Persistence.Repositories;
 using Microsoft.EntityFrameworkCore;
@@ -16,14 +15,10 @@ internal sealed class PostgresCallRowLock : ICallRowLock
     private static readonly PerModel<string> _lockingRead = new(context =>
         "SELECT * FROM " + context.DelimitedTableName<Call>() + " WHERE conversation_id = {0} FOR UPDATE");
 
-    public Task<Call?> FindAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
-        Locked(context, conversationId).FirstOrDefaultAsync(cancellationToken);
-
-    public Task<CallState?> FindStateAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
-        Locked(context, conversationId).Select(CallStates.FromCall).FirstOrDefaultAsync(cancellationToken);
-
+    // Single, not First: the filter is in the SQL, where EF Core cannot see it, and a First without one warns. The
+    // unique index on conversation_id holds a conversation to one call.
 #pragma warning disable EF1003
-    private static IQueryable<Call> Locked(ApplicationDbContext context, string conversationId) =>
-        context.Calls.FromSqlRaw(_lockingRead.For(context), conversationId);
+    public Task<Call?> FindAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
+        context.Calls.FromSqlRaw(_lockingRead.For(context), conversationId).SingleOrDefaultAsync(cancellationToken);
 #pragma warning restore EF1003
 }

@@ -1,4 +1,3 @@
-using CallTranscription.Infrastructure.Persistence.Schema;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace CallTranscription.Infrastructure.Persistence.Postgres;
@@ -7,5 +6,5 @@ namespace CallTranscription.Infrastructure.Persistence.Postgres;
 internal sealed class PostgresDesignTimeDbContextFactory : IDesignTimeDbContextFactory<PostgresApplicationDbContext>
 {
     public PostgresApplicationDbContext CreateDbContext(string[] args) =>
-        PostgresPersistence.CreateContext("Host=localhost;Database=calltranscription", DatabaseSchema.Default);
+        PostgresPersistence.CreateContext("Host=localhost;Database=calltranscription", schema: null);
 }

@@ -1,4 +1,3 @@
-using CallTranscription.Application.Common.Models;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Domain.Transcriptions;
 using Microsoft.EntityFrameworkCore;
@@ -28,9 +27,4 @@ internal static class CompiledQueries
     public static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<Call?>>> CallByConversation = new(_ =>
         EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, CancellationToken _) =>
             db.Calls.FirstOrDefault(c => c.ConversationId == conversationId)));
-
-    /// <inheritdoc cref="CallByConversation"/>
-    public static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<CallState?>>> CallStateByConversation = new(_ =>
-        EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, CancellationToken _) =>
-            db.Calls.Where(c => c.ConversationId == conversationId).Select(CallStates.FromCall).FirstOrDefault()));
 }

@@ -6,8 +6,7 @@ namespace CallTranscription.Infrastructure.Persistence.Repositories;
 
 /// <summary>
 /// A compiled query, or SQL text read from the model, built once per model: EF Core refuses to run a compiled query
-/// against a model other than its own, and each database provider, and each Database:Schema, has a model of its own (a
-/// test run holds several).
+/// against a model other than its own, and each database provider has a model of its own (a test run holds several).
 /// </summary>
 internal sealed class PerModel<T>(Func<DbContext, T> build)
     where T : class

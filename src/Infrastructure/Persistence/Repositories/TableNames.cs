@@ -6,7 +6,7 @@ namespace CallTranscription.Infrastructure.Persistence.Repositories;
 
 internal static class TableNames
 {
-    /// <summary>An entity's table as the provider spells it in SQL, schema included, for the few hand-written statements.</summary>
+    /// <summary>An entity's table as the provider spells it in SQL, for the few hand-written statements.</summary>
     public static string DelimitedTableName<TEntity>(this DbContext context)
     {
         var entityType = context.Model.FindEntityType(typeof(TEntity))

@@ -1,4 +1,3 @@
-using CallTranscription.Application.Common.Models;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Infrastructure.Persistence.Repositories;
 using Microsoft.EntityFrameworkCore;
@@ -18,21 +17,10 @@ internal sealed class SqlServerCallRowLock : ICallRowLock
         return EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, CancellationToken _) =>
             db.Calls.FromSqlRaw(sql).FirstOrDefault(call => call.ConversationId == conversationId));
     });
-
-    private static readonly PerModel<Func<ApplicationDbContext, string, CancellationToken, Task<CallState?>>> _state = new(context =>
-    {
-        var sql = LockingRead(context);
-        return EF.CompileAsyncQuery((ApplicationDbContext db, string conversationId, CancellationToken _) =>
-            db.Calls.FromSqlRaw(sql).Where(call => call.ConversationId == conversationId)
-                .Select(CallStates.FromCall).FirstOrDefault());
-    });
 #pragma warning restore EF1003
 
     public Task<Call?> FindAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
         _call.For(context)(context, conversationId, cancellationToken);
-
-    public Task<CallState?> FindStateAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
-        _state.For(context)(context, conversationId, cancellationToken);
 
     private static string LockingRead(DbContext context) => "SELECT * FROM " + context.DelimitedTableName<Call>() + " WITH (UPDLOCK, HOLDLOCK)";
 }

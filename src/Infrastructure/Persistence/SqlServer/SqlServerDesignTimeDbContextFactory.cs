@@ -1,4 +1,3 @@
-using CallTranscription.Infrastructure.Persistence.Schema;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace CallTranscription.Infrastructure.Persistence.SqlServer;
@@ -7,5 +6,5 @@ namespace CallTranscription.Infrastructure.Persistence.SqlServer;
 internal sealed class SqlServerDesignTimeDbContextFactory : IDesignTimeDbContextFactory<SqlServerApplicationDbContext>
 {
     public SqlServerApplicationDbContext CreateDbContext(string[] args) =>
-        SqlServerPersistence.CreateContext("Server=localhost;Database=calltranscription;Integrated Security=true;TrustServerCertificate=true", DatabaseSchema.Default);
+        SqlServerPersistence.CreateContext("Server=localhost;Database=calltranscription;Integrated Security=true;TrustServerCertificate=true");
 }

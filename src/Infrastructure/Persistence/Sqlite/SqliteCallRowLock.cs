@@ -1,4 +1,3 @@
-using CallTranscription.Application.Common.Models;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Infrastructure.Persistence.Repositories;
 
@@ -9,7 +8,4 @@ internal sealed class SqliteCallRowLock : ICallRowLock
 {
     public Task<Call?> FindAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
         CompiledQueries.CallByConversation.For(context)(context, conversationId, cancellationToken);
-
-    public Task<CallState?> FindStateAsync(ApplicationDbContext context, string conversationId, CancellationToken cancellationToken) =>
-        CompiledQueries.CallStateByConversation.For(context)(context, conversationId, cancellationToken);
 }

@@ -16,14 +16,12 @@ public static class SqlitePersistence
         return new(options.Options);
     }
 
-    /// <summary>One writer at a time through the write gate; the write-ahead log checkpointed beside the writes.</summary>
+    /// <summary>One writer at a time through the write gate; SQLite checkpoints its own write-ahead log.</summary>
     internal static IServiceCollection AddSqlitePersistence(this IServiceCollection services, string connectionString)
     {
         services.AddDbContextPool<ApplicationDbContext, SqliteApplicationDbContext>(options => Configure(options, connectionString));
         services.AddSingleton<ICallRowLock, SqliteCallRowLock>();
-        services.AddSingleton<IWriteGate, SqliteWriteGate>();
-        services.AddSingleton(new SqliteConnectionString(connectionString));
-        services.AddHostedService<WalCheckpointer>();
+        services.AddSingleton(new WriteGate(oneAtATime: true));
         return services;
     }
 }

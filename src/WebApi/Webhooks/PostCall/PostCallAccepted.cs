@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using CallTranscription.Application.Calls.CompleteCall;
 using CallTranscription.Application.Calls.FailCall;
@@ -5,7 +6,10 @@ using CallTranscription.Domain.Calls;
 
 namespace CallTranscription.WebApi.Webhooks.PostCall;
 
-/// <summary>The 200 of a post-call event: what it did. Fields that do not apply to the event's type are left out.</summary>
+/// <summary>
+/// The 200 of a post-call event: what it did. The conversation and the call's status are left out for an event the
+/// service does not read; the counts are always there, 0 for an event that stores no turns.
+/// </summary>
 public sealed record PostCallAccepted(
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("message")] string Message,
@@ -20,21 +24,17 @@ public sealed record PostCallAccepted(
     public string? CallStatus { get; init; }
 
     [JsonPropertyName("turns_stored")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? TurnsStored { get; init; }
+    public int TurnsStored { get; init; }
 
     [JsonPropertyName("turns_already_stored")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? TurnsAlreadyStored { get; init; }
+    public int TurnsAlreadyStored { get; init; }
 
     /// <summary>Indexes in <c>data.transcript</c> of the entries that would fall between stored turns: not stored.</summary>
     [JsonPropertyName("unplaced_entries")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<int>? UnplacedEntries { get; init; }
+    public IReadOnlyList<int> UnplacedEntries { get; init; } = [];
 
     [JsonPropertyName("stored_turns_not_in_transcript")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? StoredTurnsNotInTranscript { get; init; }
+    public int StoredTurnsNotInTranscript { get; init; }
 
     public static PostCallAccepted From(CompleteCallResult result) => new(
         "success",
@@ -65,11 +65,6 @@ public sealed record PostCallAccepted(
         type == PostCallEventTypes.Audio ? "Audio is not stored; discarded" : "Event type not handled; nothing stored",
         type);
 
-    // As calls.status stores them.
-    private static string NameOf(CallStatus status) => status switch
-    {
-        Domain.Calls.CallStatus.Completed => "completed",
-        Domain.Calls.CallStatus.Failed => "failed",
-        _ => "in_progress",
-    };
+    // As calls.status stores them: in_progress, completed, failed.
+    private static string NameOf(CallStatus status) => JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
 }

@@ -1,42 +1,105 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using CallTranscription.WebApi.ErrorHandling;
+using CallTranscription.WebApi.Logging;
+using CallTranscription.WebApi.OpenApi;
+using CallTranscription.WebApi.RateLimiting;
+using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.Extensions.Options;
 
 namespace CallTranscription.WebApi.Webhooks.PostCall;
 
 /// <summary>
-/// The post-call webhook is served only with <c>ElevenLabs:PostCallWebhookSecret</c>: unsigned, anyone could end
-/// calls and write transcripts. Without it the route does not exist (404), and start-up says so.
+/// <c>POST /webhooks/elevenlabs/post-call</c>, ElevenLabs' own signed webhook (docs/api.md). Without
+/// <c>ElevenLabs:PostCallWebhookSecret</c> it is off: unsigned, anyone could end calls and write transcripts. It then
+/// answers 503 saying so, which ElevenLabs retries, so that no event is lost while the secret is being set.
 /// </summary>
-internal static partial class PostCallWebhook
+public static partial class PostCallWebhook
 {
-    public static bool IsEnabled(IConfiguration configuration) =>
-        !string.IsNullOrEmpty(configuration.GetSection(ElevenLabsOptions.SectionName).Get<ElevenLabsOptions>()?.PostCallWebhookSecret);
+    public const string Path = "/webhooks/elevenlabs/post-call";
 
-    public static void ServeOnlyWhenEnabled(this MvcOptions mvc, IConfiguration configuration)
+    public static void MapPostCallWebhook(this WebApplication app)
     {
-        if (!IsEnabled(configuration))
+        app.MapPost(Path, ReceiveAsync)
+            .Accepts<PostCallEvent>("application/json")
+            .ProducesErrors(400, 401, 413, 415, 429, 500, 503)
+            .WithMetadata(new RequestSizeLimitAttribute(PostCallBody.MaxBodyBytes))
+            .RequireRateLimiting(ClientRateLimiting.PostCallPolicy)
+            .WithName("ReceivePostCallEvent")
+            .WithSummary("Finish a call from ElevenLabs' signed post-call webhook")
+            .WithDescription("post_call_transcription completes (or fails) the call and appends the turns it lacks; "
+                + "call_initiation_failure fails it; post_call_audio and unknown types are answered 200 and nothing is stored. "
+                + "4xx is final; 5xx means retry.");
+
+        // Read once the service serves (not on `migrate`, nor when it cannot start): the settings are validated by then.
+        app.Lifetime.ApplicationStarted.Register(() =>
         {
-            mvc.Conventions.Add(new Unserved());
-        }
+            if (string.IsNullOrEmpty(app.Services.GetRequiredService<IOptions<ElevenLabsOptions>>().Value.PostCallWebhookSecret))
+            {
+                LogOff(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PostCallWebhook)), Path);
+            }
+        });
     }
 
-    /// <summary>Once the service serves (not on `migrate`, nor when it cannot start), says when the webhook is off.</summary>
-    public static void LogWhenOff(WebApplication app)
+    private static async Task<PostCallAccepted> ReceiveAsync(
+        HttpContext http,
+        [FromHeader(Name = WebhookSignatureVerifier.HeaderName), Required]
+        [Description("t=<unix seconds>,v0=<hex HMAC-SHA256(secret, \"{t}.{raw body}\")>, made with ElevenLabs:PostCallWebhookSecret.")]
+        string? signature,
+        IMediator mediator,
+        WebhookSignatureVerifier signatureVerifier,
+        IOptions<ElevenLabsOptions> options,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
     {
-        if (!IsEnabled(app.Configuration))
+        var secret = options.Value.PostCallWebhookSecret;
+        if (string.IsNullOrEmpty(secret))
         {
-            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PostCallWebhookController).FullName!);
-            app.Lifetime.ApplicationStarted.Register(() => LogOff(logger, "/" + PostCallWebhookController.Path));
+            throw new RequestRejectedException(StatusCodes.Status503ServiceUnavailable, "Post-call webhook not configured",
+                "ElevenLabs:PostCallWebhookSecret is not set, so post-call events are not taken; set it to the webhook's signing secret.");
+        }
+
+        using var signed = signatureVerifier.Start(secret, signature);
+        var postCall = await PostCallBody.ReadAsync(http.Request, signed, cancellationToken);
+        var log = http.WebhookLog();
+        log.EventType = postCall.Type;
+        var logger = loggerFactory.CreateLogger(typeof(PostCallWebhook));
+        switch (postCall.Type)
+        {
+            case PostCallEventTypes.Transcription:
+            {
+                var command = postCall.ToCompleteCall();
+                using var scope = log.BeginConversation(logger, command.ConversationId);
+                var result = await mediator.Send(command, cancellationToken);
+                log.Replayed = result.ChangedNothing;
+                return PostCallAccepted.From(result);
+            }
+
+            case PostCallEventTypes.InitiationFailure:
+            {
+                var command = postCall.ToFailCall();
+                using var scope = log.BeginConversation(logger, command.ConversationId);
+                var result = await mediator.Send(command, cancellationToken);
+                log.Replayed = !result.CallEnded;
+                return PostCallAccepted.From(result);
+            }
+
+            default:
+                log.Discarded = true;
+                if (postCall.Type != PostCallEventTypes.Audio)
+                {
+                    LogUnknownType(logger, log.EventType ?? WebhookRequestLog.Unreadable);
+                }
+
+                return PostCallAccepted.Discarded(postCall.Type);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "ElevenLabs post-call webhook is off: POST {Path} answers 404 until ElevenLabs:PostCallWebhookSecret is set")]
+        Message = "ElevenLabs post-call webhook is off: POST {Path} answers 503 until ElevenLabs:PostCallWebhookSecret is set")]
     private static partial void LogOff(ILogger logger, string path);
 
-    private sealed class Unserved : IApplicationModelConvention
-    {
-        public void Apply(ApplicationModel application) =>
-            application.Controllers.Remove(application.Controllers.Single(c => c.ControllerType == typeof(PostCallWebhookController)));
-    }
+    [LoggerMessage(Level = LogLevel.Information, Message = "ElevenLabs post-call event of type {EventType} is not handled; answered 200, nothing stored")]
+    private static partial void LogUnknownType(ILogger logger, string eventType);
 }
