@@ -7,6 +7,7 @@ using Npgsql;
 // bench run [options]                                  the benchmark (bench/run.sh; options in Options.cs)
 // bench sqlite-reference-server --db FILE --urls URL   (started by `run`) the raw SQLite reference
 // bench postgres-reference-server --connection CS --urls URL   (started by `run`) the raw Npgsql reference
+// bench otlp-sink --urls URL                           an OTLP/HTTP endpoint that drops what it receives (Servers/OtlpSink.cs)
 switch (args.FirstOrDefault())
 {
     case "sqlite-reference-server":
@@ -22,6 +23,9 @@ switch (args.FirstOrDefault())
             await ReferenceHost.RunAsync(new PostgresTurnStore(dataSource), args[1..]);
         }
 
+        return 0;
+    case "otlp-sink":
+        await OtlpSink.RunAsync(args[1..]);
         return 0;
     case "run":
         var options = Options.Parse(args[1..]);

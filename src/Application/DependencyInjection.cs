@@ -3,6 +3,7 @@ using CallTranscription.Application.Calls.Common;
 using CallTranscription.Application.Calls.Reconcile;
 using CallTranscription.Application.Common.Behaviors;
 using CallTranscription.Application.Common.Notifications;
+using CallTranscription.Application.Common.Telemetry;
 using CallTranscription.Application.Transcriptions.SaveTranscription;
 using FluentValidation;
 using MediatR;
@@ -29,6 +30,9 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, IsolatingMediator>();
+        services.AddMetrics();
+        services.TryAddSingleton<CallTranscriptionTelemetry>();
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TelemetryBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped<CallStarter>();
         services.AddScoped<TranscriptionSavedPublisher>();

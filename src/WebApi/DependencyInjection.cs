@@ -1,16 +1,16 @@
 using System.Text.Json.Serialization;
 using CallTranscription.WebApi.ErrorHandling;
+using CallTranscription.WebApi.Health;
 using CallTranscription.WebApi.Logging;
 using CallTranscription.WebApi.RateLimiting;
 using CallTranscription.WebApi.Reconciliation;
 using CallTranscription.WebApi.Serialization;
 using CallTranscription.WebApi.Startup;
+using CallTranscription.WebApi.Telemetry;
 using CallTranscription.WebApi.Webhooks;
 using CallTranscription.WebApi.Webhooks.PostCall;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.Options;
-using InfrastructureDependencies = CallTranscription.Infrastructure.DependencyInjection;
 
 namespace CallTranscription.WebApi;
 
@@ -42,6 +42,7 @@ public static class DependencyInjection
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        app.UseMiddleware<WebhookRejections>();
         app.UseHttpLogging();
         // A 5xx keeps the framework's own error line with its exception; a 4xx is told by the request's line alone.
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -55,8 +56,8 @@ public static class DependencyInjection
         app.MapTranscriptionWebhook();
         app.MapPostCallWebhook();
         app.MapOpenApi();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithHttpLogging(HttpLoggingFields.None);
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(InfrastructureDependencies.ReadinessTag) }).WithHttpLogging(HttpLoggingFields.None);
+        app.MapHealthEndpoints();
+        app.MapServiceTelemetry();
         return app;
     }
 }

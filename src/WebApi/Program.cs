@@ -10,7 +10,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = ConfigurationReload.OffUnlessAsked(args),
     ContentRootPath = AppContext.BaseDirectory, // the app's own appsettings*.json, whatever directory it is started in
 });
-builder.ListenOnLoopbackByDefault().AddApplicationInsightsLogging();
+builder.ListenOnLoopbackByDefault().AddApplicationInsightsLogging().AddServiceTelemetry();
 
 builder.Services
     .AddApplication()

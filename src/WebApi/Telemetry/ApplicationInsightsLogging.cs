@@ -7,17 +7,23 @@ internal static class ApplicationInsightsLogging
     public const string EnvironmentVariable = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     public const string ConfigurationKey = "ApplicationInsights:ConnectionString";
 
+    public static string? ConnectionString(IConfiguration configuration) =>
+        (configuration[EnvironmentVariable] ?? configuration[ConfigurationKey]) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
+
     /// <summary>Sends logs to Application Insights when a connection string is configured; otherwise adds nothing.</summary>
     public static WebApplicationBuilder AddApplicationInsightsLogging(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration[EnvironmentVariable] ?? builder.Configuration[ConfigurationKey];
-        if (string.IsNullOrWhiteSpace(connectionString))
+        if (ConnectionString(builder.Configuration) is not { } connectionString)
         {
             return builder;
         }
 
         builder.Logging.AddApplicationInsights(
-            telemetry => telemetry.ConnectionString = connectionString,
+            telemetry =>
+            {
+                telemetry.ConnectionString = connectionString;
+                telemetry.TelemetryInitializers.Add(new TraceCorrelationInitializer());
+            },
             logger =>
             {
                 logger.IncludeScopes = true;

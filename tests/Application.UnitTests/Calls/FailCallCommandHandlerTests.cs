@@ -43,7 +43,7 @@ public class FailCallCommandHandlerTests
             Assert.That(created.Status, Is.EqualTo(CallStatus.Failed));
             Assert.That(created.CallStartTime, Is.EqualTo(_eventTime));
             Assert.That(created.CallEndTime, Is.EqualTo(_eventTime));
-            Assert.That(result, Is.EqualTo(new FailCallResult(ConversationId, CallStatus.Failed, CallEnded: true)));
+            Assert.That(result, Is.EqualTo(new FailCallResult(ConversationId, CallStatus.Failed, CallEnded: true, CallStarted: true)));
         });
     }
 
@@ -55,7 +55,7 @@ public class FailCallCommandHandlerTests
         var result = await _handler.Handle(new FailCallCommand(ConversationId, "no-answer", EventUnix), CancellationToken.None);
 
         Assert.That(call.Status, Is.EqualTo(CallStatus.Failed));
-        Assert.That(result.CallEnded, Is.True);
+        Assert.That((result.CallEnded, result.CallStarted), Is.EqualTo((true, false)));
         _calls.Verify(c => c.Add(It.IsAny<Call>()), Times.Never);
     }
 

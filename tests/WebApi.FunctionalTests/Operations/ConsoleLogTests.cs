@@ -24,9 +24,9 @@ public class ConsoleLogTests
 
         var line = output.Split('\n').Single(l => l.Contains(RequestCategory));
         Assert.That(line, Does.Match(
-            @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z info: " + RequestCategory + @"\[\d+\] Request and Response: "
+            @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z info: " + RequestCategory + @"\[\d+\] => SpanId:[0-9a-f]{16}, TraceId:(?<trace>[0-9a-f]{32}), .* Request and Response: "
             + @".*Method: POST .*Path: /webhooks/elevenlabs/transcription .*ConversationId: conv_console SequenceNumber: 1 "
-            + @".*TraceId: [0-9a-f]{32} StatusCode: 201 Duration: \d"), output);
+            + @".*TraceId: \k<trace> StatusCode: 201 Duration: \d"), output);
         Assert.That(output, Does.Not.Contain("Executed DbCommand"), "EF Core's SQL stays at Warning");
     }
 
@@ -47,6 +47,9 @@ public class ConsoleLogTests
             Assert.That(state.GetProperty("Duration").GetDouble(), Is.GreaterThanOrEqualTo(0));
             Assert.That(state.GetProperty("ConversationId").GetString(), Is.EqualTo("conv_console"));
             Assert.That(state.GetProperty("TraceId").GetString(), Does.Match("^[0-9a-f]{32}$"));
+            var activity = json.GetProperty("Scopes").EnumerateArray().First(scope => scope.TryGetProperty("TraceId", out _));
+            Assert.That(activity.GetProperty("TraceId").GetString(), Is.EqualTo(state.GetProperty("TraceId").GetString()));
+            Assert.That(activity.GetProperty("SpanId").GetString(), Does.Match("^[0-9a-f]{16}$"));
         });
     }
 

@@ -13,6 +13,23 @@ public class HealthTests(DatabaseKind kind) : WebhookTestBase(kind)
         Assert.That((await Client.GetAsync("/health/ready")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
     [Test]
+    public async Task ShouldNameEachReadinessCheckWithItsStatusAndDuration()
+    {
+        var response = await Client.GetAsync("/health/ready");
+
+        var report = await ReadJsonAsync(response);
+        var checks = report.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c);
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+            Assert.That(report.GetProperty("status").GetString(), Is.EqualTo("Healthy"));
+            Assert.That(checks.Keys, Is.EquivalentTo(new[] { "database", "migrations" }));
+            Assert.That(checks.Values.Select(c => c.GetProperty("status").GetString()), Has.All.EqualTo("Healthy"));
+            Assert.That(checks.Values.Select(c => c.GetProperty("duration_ms").GetDouble()), Has.All.GreaterThanOrEqualTo(0));
+        });
+    }
+
+    [Test]
     public async Task ShouldReportNotReadyButLiveWhenTheDatabaseIsUnreachable()
     {
         await using var factory = new CallTranscriptionApiFactory(new UnreachableDatabase(Kind), new Dictionary<string, string?>
@@ -22,8 +39,11 @@ public class HealthTests(DatabaseKind kind) : WebhookTestBase(kind)
         });
         using var client = factory.CreateClient();
 
-        Assert.That((await client.GetAsync("/health/ready")).StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        var ready = await client.GetAsync("/health/ready");
+        Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That((await client.GetAsync("/health/live")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var database = (await ReadJsonAsync(ready)).GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "database");
+        Assert.That(database.GetProperty("status").GetString(), Is.EqualTo("Unhealthy"));
     }
 
     [Test]
@@ -42,5 +62,8 @@ public class HealthTests(DatabaseKind kind) : WebhookTestBase(kind)
         var response = await client.GetAsync("/health/ready");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        var checks = (await ReadJsonAsync(response)).GetProperty("checks").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
+        Assert.That(checks, Is.EquivalentTo(new Dictionary<string, string?> { ["database"] = "Healthy", ["migrations"] = "Unhealthy" }));
     }
 }

@@ -49,6 +49,7 @@ public sealed partial class CompleteCallCommandHandler(
 
         var call = await calls.FindForUpdateAsync(conversationId, cancellationToken);
         var stored = call is null ? [] : await transcriptions.ListByConversationAsync(conversationId, cancellationToken);
+        var started = call is null;
         call ??= await callStarter.StartAsync(conversationId, startedAt, now, cancellationToken);
         var ended = request.Status == CompleteCallCommand.FailedStatus ? call.Fail(endedAt, now) : call.Complete(endedAt, now);
 
@@ -68,7 +69,8 @@ public sealed partial class CompleteCallCommandHandler(
             added.Count,
             placement.AlreadyStored,
             placement.Unplaced.Select(turn => turn.EntryIndex).ToList(),
-            placement.StoredTurnsNotInTranscript);
+            placement.StoredTurnsNotInTranscript,
+            started);
         return new Outcome(result, added, call.DriverId);
     }
 

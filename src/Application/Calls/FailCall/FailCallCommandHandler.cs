@@ -21,10 +21,10 @@ public sealed partial class FailCallCommandHandler(
         var result = await unitOfWork.ExecuteAsync(async ct =>
         {
             var now = timeProvider.GetUtcNow();
-            var call = await calls.FindForUpdateAsync(conversationId, ct)
-                ?? await callStarter.StartAsync(conversationId, failedAt, now, ct);
+            var existing = await calls.FindForUpdateAsync(conversationId, ct);
+            var call = existing ?? await callStarter.StartAsync(conversationId, failedAt, now, ct);
             var ended = call.Fail(failedAt, now);
-            return new FailCallResult(conversationId, call.Status, ended);
+            return new FailCallResult(conversationId, call.Status, ended, CallStarted: existing is null);
         }, cancellationToken);
 
         if (result.CallEnded)

@@ -50,13 +50,14 @@ public sealed class SaveTranscriptionCommandHandler(
         }
 
         var now = timeProvider.GetUtcNow();
+        var started = call is null;
         call ??= await callStarter.StartAsync(conversationId, turn.Timestamp, now, cancellationToken);
         var lastSequenceNumber = await transcriptions.GetLastSequenceNumberAsync(conversationId, cancellationToken);
         var transcription = Transcription.Next(conversationId, lastSequenceNumber, turn, contentHash, now);
         transcriptions.Add(transcription);
         await unitOfWork.SaveChangesAsync(cancellationToken);
 
-        return new Outcome(new SaveTranscriptionResult(transcription.Id, transcription.SequenceNumber, Replayed: false), call.DriverId);
+        return new Outcome(new SaveTranscriptionResult(transcription.Id, transcription.SequenceNumber, Replayed: false, CallStarted: started), call.DriverId);
     }
 
     private sealed record Outcome(SaveTranscriptionResult Result, int? DriverId);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using Polly.Telemetry;
 
 namespace CallTranscription.Infrastructure.Persistence.Resilience;
 
@@ -12,11 +13,13 @@ namespace CallTranscription.Infrastructure.Persistence.Resilience;
 /// </summary>
 internal static partial class DatabaseResiliencePipeline
 {
+    public const string PipelineName = "database-unit-of-work";
+
     public static ResiliencePipeline Create(IOptions<DatabaseRetryOptions> options, ILoggerFactory loggerFactory)
     {
         var settings = options.Value;
         var logger = loggerFactory.CreateLogger(typeof(DatabaseResiliencePipeline).FullName!);
-        var builder = new ResiliencePipelineBuilder()
+        var builder = new ResiliencePipelineBuilder { Name = PipelineName }
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(DatabaseFaults.IsConflict),
@@ -47,7 +50,8 @@ internal static partial class DatabaseResiliencePipeline
             });
         }
 
-        return builder.Build();
+        // Polly's meter (resilience.polly.*) counts the retries; the lines above already log them.
+        return builder.ConfigureTelemetry(new TelemetryOptions()).Build();
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Another writer got there first (conflict {Conflict}); the unit of work runs again")]
