@@ -23,7 +23,7 @@ public class HealthTests(DatabaseKind kind) : WebhookTestBase(kind)
         {
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
             Assert.That(report.GetProperty("status").GetString(), Is.EqualTo("Healthy"));
-            Assert.That(checks.Keys, Is.EquivalentTo(new[] { "database", "migrations" }));
+            Assert.That(checks.Keys, Is.EquivalentTo(new[] { "database", "migrations", "elevenlabs_api" }));
             Assert.That(checks.Values.Select(c => c.GetProperty("status").GetString()), Has.All.EqualTo("Healthy"));
             Assert.That(checks.Values.Select(c => c.GetProperty("duration_ms").GetDouble()), Has.All.GreaterThanOrEqualTo(0));
         });
@@ -64,6 +64,6 @@ public class HealthTests(DatabaseKind kind) : WebhookTestBase(kind)
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         var checks = (await ReadJsonAsync(response)).GetProperty("checks").EnumerateArray()
             .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
-        Assert.That(checks, Is.EquivalentTo(new Dictionary<string, string?> { ["database"] = "Healthy", ["migrations"] = "Unhealthy" }));
+        Assert.That(checks, Is.EquivalentTo(new Dictionary<string, string?> { ["database"] = "Healthy", ["migrations"] = "Unhealthy", ["elevenlabs_api"] = "Healthy" }));
     }
 }
