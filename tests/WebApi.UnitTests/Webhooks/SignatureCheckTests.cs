@@ -3,7 +3,7 @@ using CallTranscription.WebApi.ErrorHandling;
 using CallTranscription.WebApi.Webhooks;
 using Microsoft.Extensions.Options;
 
-namespace CallTranscription.WebApi.FunctionalTests.Webhooks;
+namespace CallTranscription.WebApi.UnitTests.Webhooks;
 
 /// <summary>One verifier serves both webhooks: over raw bytes, whole or as they arrive, with the secret each one names.</summary>
 public class SignatureCheckTests
