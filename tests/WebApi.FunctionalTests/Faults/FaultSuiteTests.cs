@@ -11,7 +11,7 @@ namespace CallTranscription.WebApi.FunctionalTests.Faults;
 /// Each test ends with the audit: every acknowledged turn stored exactly once, every conversation numbered 1..n. The
 /// cluster, its database and the two instances serve the whole suite; the database is emptied before each test.
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Self)]
 public class FaultSuiteTests
 {
     private OwnPostgresCluster _cluster = null!;

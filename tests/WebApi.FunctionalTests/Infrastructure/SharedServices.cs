@@ -6,7 +6,8 @@ public sealed record SharedService(TestDatabase Database, CallTranscriptionApiFa
 /// <summary>
 /// One host per database kind for the whole assembly, as jasontaylordev's Testing.cs has it: starting a host and
 /// migrating a database costs more than most suites' tests together. Suites empty the database before each test
-/// (Respawn), so sharing one leaks nothing between them; NUnit runs the suites of this assembly one at a time. Its
+/// (Respawn), so sharing one leaks nothing between them; NUnit runs the suites that share it one at a time (only suites
+/// with a process, a cluster or no service of their own are Parallelizable, and run alongside each other). Its
 /// database retries are 10 ms apart, and its write faults (<see cref="WriteFaults"/>) wait disarmed for the tests of
 /// what a failed write does.
 /// </summary>

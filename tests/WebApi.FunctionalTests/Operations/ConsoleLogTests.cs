@@ -8,6 +8,7 @@ namespace CallTranscription.WebApi.FunctionalTests.Operations;
 /// What an operator reads on the console of the real service in the JSON format; the default, simple format is
 /// ServiceProcessTests'.
 /// </summary>
+[Parallelizable(ParallelScope.Self)]
 public class ConsoleLogTests
 {
     private const string RequestCategory = "Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware";

@@ -9,9 +9,13 @@ namespace CallTranscription.WebApi.FunctionalTests.Operations;
 /// Start-up's database step on real databases, without a process: a permanent error fails at once, and every failure
 /// names the database, where it is and the real cause, never a password. StartupTests shows the exit code and the line.
 /// </summary>
+[Parallelizable(ParallelScope.Self)]
 public class DatabaseStartupTests
 {
     private readonly CapturedLogs _logs = new();
+
+    [SetUp]
+    public void ForgetEarlierLogs() => _logs.Clear();
 
     [Test]
     public async Task ShouldSayWhenSqlitesDirectoryIsNotWritable()
@@ -21,6 +25,20 @@ public class DatabaseStartupTests
         Assert.That(failure.Message, Is.EqualTo(
             "the Sqlite database /proc/calltranscription.db cannot be used: SQLite Error 14: 'unable to open database file' (directory /proc is not writable)"));
         Assert.That(_logs.Entries.Select(e => e.Message), Has.None.StartsWith("Waiting for"), "a permanent error is not retried");
+    }
+
+    [Test]
+    public async Task ShouldRetryAnUnreachableServerUntilTheTimeoutAndNameItWithTheRealCause()
+    {
+        var failure = await PrepareAsync(migrate: false,
+            ("Database:Provider", "Postgres"),
+            ("ConnectionStrings:Default", "Host=127.0.0.1;Port=9;Username=postgres;Password=hunter2;Database=nowhere;Timeout=1"),
+            ("Database:StartupTimeout", "00:00:01"));
+
+        Assert.That(failure.Message, Does.StartWith("the Postgres database 'nowhere' on tcp://127.0.0.1:9 was not ready within 00:00:01"));
+        Assert.That(failure.Message, Does.Contain("Failed to connect to 127.0.0.1:9: Connection refused"));
+        Assert.That(failure.Message, Does.Not.Contain("hunter2").And.Not.Contain("likely due to a transient failure"));
+        Assert.That(_logs.Entries.Select(e => e.Message), Has.Some.StartsWith("Waiting for the Postgres database 'nowhere' on tcp://127.0.0.1:9"), "a transient error is retried");
     }
 
     [Test]

@@ -13,6 +13,7 @@ namespace CallTranscription.WebApi.FunctionalTests.Operations;
 /// as Kestrel parses them in production (chunked, and arriving in pieces over a socket; Kestrel enforces the size limit
 /// itself on a chunked body, which the in-memory server does not).
 /// </summary>
+[Parallelizable(ParallelScope.Self)]
 public class ServiceProcessTests
 {
     private const string RequestCategory = "Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware";
