@@ -24,6 +24,24 @@ public class DatabaseOptionsValidatorTests
     }
 
     [Test]
+    public void ShouldRefuseAMalformedPostgresConnectionStringWithoutEchoingIt()
+    {
+        var problems = Problems(("Database:Provider", "Postgres"), ("ConnectionStrings:Default", "Host=db;Password=hunter2;Port=not-a-port"));
+
+        Assert.That(problems, Has.One.Contains("ConnectionStrings:Default is not a valid Postgres connection string"));
+        Assert.That(string.Join("\n", problems), Does.Not.Contain("hunter2"));
+    }
+
+    [TestCase("Postgres")]
+    [TestCase("SqlServer")]
+    public void ShouldRequireAConnectionStringForAServerDatabase(string provider) =>
+        Assert.That(Problems(("Database:Provider", provider)), Has.One.EqualTo($"ConnectionStrings:Default is required when Database:Provider is {provider}."));
+
+    [Test]
+    public void ShouldNotReadAProviderItDoesNotKnow() =>
+        Assert.That(Assert.Throws<InvalidOperationException>(() => Problems(("Database:Provider", "Oracle")))!.Message, Does.Contain("'Database:Provider'"));
+
+    [Test]
     public void ShouldAcceptASchemaOnPostgres()
     {
         Assert.That(Problems(("Database:Provider", "Postgres"), ("ConnectionStrings:Default", "Host=db"), ("Database:Schema", "dev")), Is.Empty);

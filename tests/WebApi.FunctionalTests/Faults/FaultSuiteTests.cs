@@ -2,14 +2,16 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using CallTranscription.Infrastructure.Persistence;
 using CallTranscription.WebApi.FunctionalTests.Infrastructure;
+using Npgsql;
 
 namespace CallTranscription.WebApi.FunctionalTests.Faults;
 
 /// <summary>
 /// Real PostgreSQL, stopped and restarted under load; duplicate storms; two service instances on one database.
-/// Each test ends with the audit: every acknowledged turn stored exactly once, every conversation numbered 1..n.
+/// Each test ends with the audit: every acknowledged turn stored exactly once, every conversation numbered 1..n. The
+/// cluster, its database and the two instances serve the whole suite; the database is emptied before each test.
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Self)]
 public class FaultSuiteTests
 {
     private OwnPostgresCluster _cluster = null!;
@@ -18,28 +20,34 @@ public class FaultSuiteTests
     private CallTranscriptionApiFactory _instanceB = null!;
 
     [OneTimeSetUp]
-    public async Task StartClusterAsync() => _cluster = await OwnPostgresCluster.StartAsync(LoopbackPort.Free());
-
-    [SetUp]
-    public void StartTwoInstances()
+    public async Task StartClusterAndTwoInstancesAsync()
     {
+        _cluster = await OwnPostgresCluster.StartAsync(LoopbackPort.Free());
         _database = PostgresTestDatabase.CreateOn(_cluster.ServerConnectionString);
         _instanceA = Instance("instance-a");
         _instanceB = Instance("instance-b");
         _instanceA.CreateClient().Dispose(); // starts A, which applies the migrations before B starts
+        _instanceB.CreateClient().Dispose();
     }
 
-    [TearDown]
-    public async Task StopInstancesAsync()
+    [SetUp]
+    public async Task ResetDatabaseAsync()
     {
-        await _instanceA.DisposeAsync();
-        await _instanceB.DisposeAsync();
-        await _database.DisposeAsync();
+        // A restart of the server leaves the pools' connections broken; the next test starts with fresh ones.
+        NpgsqlConnection.ClearAllPools();
+        await _database.ResetAsync();
     }
 
     [OneTimeTearDown]
-    public async Task StopClusterAsync()
+    public async Task StopAsync()
     {
+        if (_instanceA is not null)
+        {
+            await _instanceA.DisposeAsync();
+            await _instanceB.DisposeAsync();
+            await _database.DisposeAsync();
+        }
+
         if (_cluster is not null)
         {
             await _cluster.DisposeAsync();

@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 
 namespace CallTranscription.WebApi.FunctionalTests.Faults;
 
+[Parallelizable(ParallelScope.Self)]
 public class GracefulShutdownTests
 {
     [Test]

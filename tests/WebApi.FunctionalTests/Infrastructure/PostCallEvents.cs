@@ -1,3 +1,4 @@
+using CallTranscription.Testing;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;

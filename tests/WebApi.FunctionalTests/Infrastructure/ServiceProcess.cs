@@ -66,14 +66,22 @@ public sealed class ServiceProcess : IAsyncDisposable
         return new ServiceProcess(Process.Start(start)!, baseAddress);
     }
 
-    public async Task WaitUntilListeningAsync()
+    public Task WaitUntilListeningAsync() => WaitForLineAsync(line => line.Contains("Now listening on", StringComparison.Ordinal));
+
+    /// <summary>The first line of output that matches, once the service has written it.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> match)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!Output.Contains("Now listening on", StringComparison.Ordinal))
+        while (true)
         {
+            if (Output.Split('\n').FirstOrDefault(match) is { } line)
+            {
+                return line;
+            }
+
             if (_process.HasExited)
             {
-                Assert.Fail($"the service exited with {_process.ExitCode} before listening:\n{Output}");
+                Assert.Fail($"the service exited with {_process.ExitCode} before writing the line awaited:\n{Output}");
             }
 
             await Task.Delay(50, timeout.Token);

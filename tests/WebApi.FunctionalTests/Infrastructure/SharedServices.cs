@@ -1,12 +1,15 @@
 namespace CallTranscription.WebApi.FunctionalTests.Infrastructure;
 
 /// <summary>The service on one database of a kind, started once for every suite of the assembly that shares it.</summary>
-public sealed record SharedService(TestDatabase Database, CallTranscriptionApiFactory Factory, HttpClient Client);
+public sealed record SharedService(TestDatabase Database, CallTranscriptionApiFactory Factory, HttpClient Client, WriteFaults Faults);
 
 /// <summary>
 /// One host per database kind for the whole assembly, as jasontaylordev's Testing.cs has it: starting a host and
 /// migrating a database costs more than most suites' tests together. Suites empty the database before each test
-/// (Respawn), so sharing one leaks nothing between them; NUnit runs the suites of this assembly one at a time.
+/// (Respawn), so sharing one leaks nothing between them; NUnit runs the suites that share it one at a time (only suites
+/// with a process, a cluster or no service of their own are Parallelizable, and run alongside each other). Its
+/// database retries are 10 ms apart, and its write faults (<see cref="WriteFaults"/>) wait disarmed for the tests of
+/// what a failed write does.
 /// </summary>
 public static class SharedServices
 {
@@ -50,7 +53,11 @@ public static class SharedServices
     private static async Task<SharedService> StartAsync(DatabaseKind kind)
     {
         var database = await TestDatabase.CreateAsync(kind);
-        var factory = new CallTranscriptionApiFactory(database, new Dictionary<string, string?> { ["ElevenLabs:PostCallWebhookSecret"] = PostCallSecret });
-        return new SharedService(database, factory, factory.CreateClient());
+        var faults = new WriteFaults();
+        var factory = new CallTranscriptionApiFactory(
+            database,
+            new Dictionary<string, string?> { ["ElevenLabs:PostCallWebhookSecret"] = PostCallSecret, ["Database:Retry:BaseDelay"] = "00:00:00.010" },
+            services => faults.AddTo(services, database.Provider));
+        return new SharedService(database, factory, factory.CreateClient(), faults);
     }
 }

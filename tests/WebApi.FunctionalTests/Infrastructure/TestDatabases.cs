@@ -12,7 +12,7 @@ public static class TestDatabases
     public static IEnumerable<TestFixtureData> Kinds() => ServerKinds().Prepend(new TestFixtureData(DatabaseKind.Sqlite));
 
     /// <summary>
-    /// For suites whose outcome cannot differ by database — the request's shape, the signature, the rate limiter, the API
+    /// For suites whose outcome cannot differ by database — the request's shape, the signature, the rate limiter, the log, the API
     /// description: they run once, on SQLite. What differs by database (storing, numbering, locking, faults) runs on all.
     /// </summary>
     public static IEnumerable<TestFixtureData> Once() => [new TestFixtureData(DatabaseKind.Sqlite)];

@@ -27,14 +27,21 @@ public abstract class WebhookTestBase(DatabaseKind kind)
 
     protected HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The shared service's write faults, disarmed before each test.</summary>
+    protected WriteFaults Faults { get; private set; } = null!;
+
     [OneTimeSetUp]
     public async Task UseSharedServiceAsync()
     {
-        (Database, Factory, Client) = await SharedServices.ForAsync(Kind);
+        (Database, Factory, Client, Faults) = await SharedServices.ForAsync(Kind);
     }
 
     [SetUp]
-    public Task ResetDatabaseAsync() => Database.ResetAsync();
+    public Task ResetDatabaseAsync()
+    {
+        Faults.Disarm();
+        return Database.ResetAsync();
+    }
 
     protected static string IsoNow(double secondsOffset = 0) =>
         DateTimeOffset.UtcNow.AddSeconds(secondsOffset).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);

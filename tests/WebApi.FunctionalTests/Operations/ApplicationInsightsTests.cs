@@ -6,22 +6,16 @@ using Microsoft.Extensions.Logging.ApplicationInsights;
 
 namespace CallTranscription.WebApi.FunctionalTests.Operations;
 
-public class ApplicationInsightsTests
+/// <summary>Logs to Application Insights when a connection string names it: a service of each test's own, disposed to flush.</summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Once))]
+public class ApplicationInsightsTests(DatabaseKind kind) : WebhookTestBase(kind)
 {
-    private SqliteTestDatabase _database = null!;
-
-    [SetUp]
-    public void CreateDatabase() => _database = new SqliteTestDatabase();
-
-    [TearDown]
-    public async Task DropDatabaseAsync() => await _database.DisposeAsync();
-
     [TestCase("ApplicationInsights:ConnectionString")]
     [TestCase("APPLICATIONINSIGHTS_CONNECTION_STRING")]
     public async Task ShouldSendTheServiceLogsToApplicationInsights(string key)
     {
         using var ingestion = new FakeIngestionEndpoint();
-        var factory = new CallTranscriptionApiFactory(_database, new Dictionary<string, string?>
+        var factory = new CallTranscriptionApiFactory(Database, new Dictionary<string, string?>
         {
             [key] = $"InstrumentationKey=11111111-2222-3333-4444-555555555555;IngestionEndpoint={ingestion.Url}",
         });
@@ -47,12 +41,9 @@ public class ApplicationInsightsTests
     }
 
     [Test]
-    public async Task ShouldNotAddApplicationInsightsWithoutAConnectionString()
+    public void ShouldNotAddApplicationInsightsWithoutAConnectionString()
     {
-        await using var factory = new CallTranscriptionApiFactory(_database);
-        factory.CreateClient().Dispose();
-
-        var providers = factory.Services.GetServices<ILoggerProvider>();
+        var providers = Factory.Services.GetServices<ILoggerProvider>();
 
         Assert.That(providers, Is.Not.Empty);
         Assert.That(providers.OfType<ApplicationInsightsLoggerProvider>(), Is.Empty);

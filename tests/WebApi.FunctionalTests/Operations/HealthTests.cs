@@ -3,6 +3,7 @@ using CallTranscription.WebApi.FunctionalTests.Infrastructure;
 
 namespace CallTranscription.WebApi.FunctionalTests.Operations;
 
+/// <summary>The probes on a working database, and on one not yet migrated; on one out of reach in UnreachableDatabaseTests.</summary>
 public class HealthTests(DatabaseKind kind) : WebhookTestBase(kind)
 {
     [Test]
@@ -27,23 +28,6 @@ public class HealthTests(DatabaseKind kind) : WebhookTestBase(kind)
             Assert.That(checks.Values.Select(c => c.GetProperty("status").GetString()), Has.All.EqualTo("Healthy"));
             Assert.That(checks.Values.Select(c => c.GetProperty("duration_ms").GetDouble()), Has.All.GreaterThanOrEqualTo(0));
         });
-    }
-
-    [Test]
-    public async Task ShouldReportNotReadyButLiveWhenTheDatabaseIsUnreachable()
-    {
-        await using var factory = new CallTranscriptionApiFactory(new UnreachableDatabase(Kind), new Dictionary<string, string?>
-        {
-            ["Database:MigrateOnStartup"] = "false",
-            ["Database:StartupTimeout"] = "00:00:00",
-        });
-        using var client = factory.CreateClient();
-
-        var ready = await client.GetAsync("/health/ready");
-        Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
-        Assert.That((await client.GetAsync("/health/live")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var database = (await ReadJsonAsync(ready)).GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "database");
-        Assert.That(database.GetProperty("status").GetString(), Is.EqualTo("Unhealthy"));
     }
 
     [Test]

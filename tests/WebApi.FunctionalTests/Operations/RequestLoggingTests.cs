@@ -5,6 +5,7 @@ using CallTranscription.WebApi.FunctionalTests.Infrastructure;
 namespace CallTranscription.WebApi.FunctionalTests.Operations;
 
 /// <summary>The one line HttpLogging writes per request, with what the request did, as operators read it.</summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Once))]
 public class RequestLoggingTests(DatabaseKind kind) : PostCallTestBase(kind)
 {
     private const string RequestCategory = "Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware";
@@ -81,17 +82,15 @@ public class RequestLoggingTests(DatabaseKind kind) : PostCallTestBase(kind)
     [Test]
     public async Task ShouldLogAFailureWithItsExceptionUnderTheRequestsTrace()
     {
-        var fault = new InsertFault(Database, _ => new InvalidOperationException("disk on fire"));
-        await using var factory = new CallTranscriptionApiFactory(Database, configureServices: fault.AddTo);
-        using var client = factory.CreateClient();
+        Faults.FailInserts(_ => new InvalidOperationException("disk on fire"));
 
-        var response = await PostTurnAsync(Turn("conv_logged_failure"), client);
+        var response = await PostTurnAsync(Turn("conv_logged_failure"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
-        var line = factory.Logs.Entries.Single(e => e.Category == RequestCategory);
+        var line = RequestLines().Single();
         Assert.That(line.Fields["StatusCode"], Is.EqualTo(500));
         Assert.That(line.Fields["ConversationId"], Is.EqualTo("conv_logged_failure"));
-        var error = factory.Logs.Entries.Single(e => e.Category == "Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware");
+        var error = Factory.Logs.Entries.Single(e => e.Category == "Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware");
         Assert.That(error.Level, Is.EqualTo(LogLevel.Error));
         Assert.That(error.Exception?.ToString(), Does.Contain("disk on fire"));
         Assert.That(line.Fields["Error"], Is.EqualTo(error.Exception!.GetType().Name), "the type only: an exception's text may hold SQL");

@@ -6,20 +6,21 @@ using Microsoft.Data.Sqlite;
 
 namespace CallTranscription.WebApi.FunctionalTests.Operations;
 
-/// <summary>The service as an operator starts it: a real process, configured through environment variables.</summary>
+/// <summary>
+/// The service as an operator starts it: a real process, configured through environment variables, for what only a
+/// process shows: its exit code and the one line it prints, for each way start-up ends. The rules behind each refusal
+/// are tested without a process (WebApi.UnitTests, DatabaseOptionsValidatorTests, DatabaseStartupTests).
+/// </summary>
+[Parallelizable(ParallelScope.Self)]
 public class StartupTests
 {
     private static readonly TimeSpan _exitLimit = TimeSpan.FromSeconds(60);
 
-    [TestCase("Database__Provider", "Oracle", "Database:Provider", TestName = "ShouldRefuseAnUnknownProvider")]
-    [TestCase("Database__Retry__MaxAttempts", "0", "Database:Retry:MaxAttempts", TestName = "ShouldRefuseAnOutOfRangeRetryLimit")]
-    [TestCase("RateLimiting__PermitLimit", "lots", "RateLimiting:PermitLimit", TestName = "ShouldRefuseANonNumericLimit")]
-    [TestCase("RateLimiting__PermitLimit", "-5", "RateLimiting:PermitLimit", TestName = "ShouldRefuseANegativeLimit")]
-    [TestCase("Database__StartupTimeout", "soon", "Database:StartupTimeout", TestName = "ShouldRefuseAMalformedTimeout")]
-    [TestCase("Database__Schema", "dev", "Database:Schema", TestName = "ShouldRefuseASchemaOnSqlite")]
-    [TestCase("ElevenLabs__SignatureTolerance", "00:00:00", "ElevenLabs:SignatureTolerance", TestName = "ShouldRefuseAZeroSignatureTolerance")]
-    [TestCase("ElevenLabs__SignatureTolerance", "abc", "ElevenLabs:SignatureTolerance", TestName = "ShouldRefuseAMalformedSignatureTolerance")]
-    public async Task ShouldRefuseToStartOnInvalidConfiguration(string variable, string value, string key)
+    // Each setting's rule is tested once, without a process: SettingsValidationTests and DatabaseOptionsValidatorTests.
+    // A setting read while the routes are mapped once crashed start-up instead of exiting 2: ElevenLabs' proves it does not.
+    [TestCase("RateLimiting__PermitLimit", "lots", "RateLimiting:PermitLimit")]
+    [TestCase("ElevenLabs__SignatureTolerance", "00:00:00", "ElevenLabs:SignatureTolerance")]
+    public async Task ShouldRefuseASettingItCannotUse(string variable, string value, string key)
     {
         var output = await RunToExitAsync(ExitCodes.InvalidConfiguration, new Dictionary<string, string> { [variable] = value });
 
@@ -27,29 +28,24 @@ public class StartupTests
     }
 
     [Test]
-    public async Task ShouldRefuseAnEmptyConnectionString()
+    public async Task ShouldRefuseAnEmptyConnectionStringAndAUrlWhosePortIsNotANumberOnALineEach()
     {
-        var output = await RunToExitAsync(ExitCodes.InvalidConfiguration, new Dictionary<string, string> { ["ConnectionStrings__Default"] = "" });
+        var output = await RunToExitAsync(ExitCodes.InvalidConfiguration,
+            new Dictionary<string, string> { ["ConnectionStrings__Default"] = "", ["ASPNETCORE_URLS"] = "http://127.0.0.1:notaport" }, "--environment", "Production");
 
-        AssertOneClearLine(output, "ConnectionStrings:Default");
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(2), output);
+        Assert.That(lines, Has.All.StartsWith("Invalid configuration: "));
+        Assert.That(lines, Has.One.Contains("ConnectionStrings:Default").And.One.Contains("http://127.0.0.1:notaport"));
+        Assert.That(output, Does.Not.Contain("   at ").And.Not.Contain("Exception"));
     }
 
     [Test]
-    public async Task ShouldRefuseAUrlWhosePortIsNotANumber()
+    public async Task ShouldRefuseAnUnknownCommand()
     {
-        var output = await RunToExitAsync(ExitCodes.InvalidConfiguration,
-            new Dictionary<string, string> { ["ASPNETCORE_URLS"] = "http://127.0.0.1:notaport" }, "--environment", "Production");
+        var output = await RunToExitAsync(ExitCodes.InvalidConfiguration, [], "migrat");
 
-        AssertOneClearLine(output, "http://127.0.0.1:notaport");
-    }
-
-    [TestCase("migrat")]
-    [TestCase("--urls", "http://127.0.0.1:5080", "serve")]
-    public async Task ShouldRefuseAnUnknownCommand(params string[] arguments)
-    {
-        var output = await RunToExitAsync(ExitCodes.InvalidConfiguration, [], arguments);
-
-        AssertOneClearLine(output, $"unknown command '{arguments[^1]}'");
+        AssertOneClearLine(output, "unknown command 'migrat'");
     }
 
     [Test]
@@ -75,60 +71,11 @@ public class StartupTests
         }
     }
 
+    // How each database's failure is worded, permanent or not, is DatabaseStartupTests'.
     [Test]
-    public async Task ShouldRequireAConnectionStringForPostgres()
+    public async Task ShouldFailAtOnceWhenSqliteCannotOpenItsFile()
     {
-        var output = await RunToExitAsync(ExitCodes.InvalidConfiguration, new Dictionary<string, string> { ["Database__Provider"] = "Postgres" });
-
-        AssertOneClearLine(output, "ConnectionStrings:Default");
-    }
-
-    [Test]
-    public async Task ShouldRefuseAMalformedConnectionStringWithoutEchoingIt()
-    {
-        var output = await RunToExitAsync(ExitCodes.InvalidConfiguration, new Dictionary<string, string>
-        {
-            ["Database__Provider"] = "Postgres",
-            ["ConnectionStrings__Default"] = "Host=db;Password=hunter2;Port=not-a-port",
-        });
-
-        AssertOneClearLine(output, "ConnectionStrings:Default");
-        Assert.That(output, Does.Not.Contain("hunter2"));
-    }
-
-    [Test]
-    public async Task ShouldExitNamingTheServerWhenTheDatabaseStaysUnreachable()
-    {
-        var output = await RunToExitAsync(ExitCodes.DatabaseUnavailable, new Dictionary<string, string>
-        {
-            ["Database__Provider"] = "Postgres",
-            ["ConnectionStrings__Default"] = "Host=127.0.0.1;Port=9;Username=postgres;Password=hunter2;Database=nowhere;Timeout=1",
-            ["Database__StartupTimeout"] = "00:00:02",
-        });
-
-        Assert.That(output, Does.Contain("Startup failed: the Postgres database 'nowhere' on tcp://127.0.0.1:9 was not ready within 00:00:02"));
-        Assert.That(output, Does.Contain("Failed to connect to 127.0.0.1:9: Connection refused"));
-        Assert.That(output, Does.Not.Contain("hunter2").And.Not.Contain("likely due to a transient failure"));
-    }
-
-    [Test]
-    public async Task ShouldExitNamingTheServerWhenTheSqlServerDatabaseStaysUnreachable()
-    {
-        var output = await RunToExitAsync(ExitCodes.DatabaseUnavailable, new Dictionary<string, string>
-        {
-            ["Database__Provider"] = "SqlServer",
-            ["ConnectionStrings__Default"] = "Server=tcp:127.0.0.1,9;Database=nowhere;User Id=sa;Password=hunter2;Connect Timeout=1;Encrypt=false",
-            ["Database__StartupTimeout"] = "00:00:02",
-        });
-
-        Assert.That(output, Does.Contain("Startup failed: the SqlServer database 'nowhere' on tcp:127.0.0.1,9"));
-        Assert.That(output, Does.Not.Contain("hunter2"));
-    }
-
-    [TestCase("/nonexistent-calltranscription-dir/x.db", "directory /nonexistent-calltranscription-dir does not exist")]
-    [TestCase("/proc/calltranscription.db", "directory /proc is not writable")]
-    public async Task ShouldFailAtOnceWhenSqliteCannotOpenItsFile(string file, string cause)
-    {
+        const string file = "/nonexistent-calltranscription-dir/x.db", cause = "directory /nonexistent-calltranscription-dir does not exist";
         var output = await RunToExitAsync(ExitCodes.DatabaseUnavailable, new Dictionary<string, string>
         {
             ["ConnectionStrings__Default"] = $"Data Source={file}",
@@ -137,45 +84,6 @@ public class StartupTests
 
         Assert.That(output, Does.Contain($"Startup failed: the Sqlite database {file} cannot be used: SQLite Error 14: 'unable to open database file' ({cause})"));
         Assert.That(output, Does.Not.Contain("Waiting for"), "a permanent error is not retried");
-    }
-
-    [Test]
-    public async Task ShouldFailAtOnceWhenThePostgresDatabaseDoesNotExist()
-    {
-        var server = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer.ConnectionStringOrSkip()) { Database = "calltranscription_missing" };
-
-        var output = await RunToExitAsync(ExitCodes.DatabaseUnavailable, new Dictionary<string, string>
-        {
-            ["Database__Provider"] = "Postgres",
-            ["ConnectionStrings__Default"] = server.ConnectionString,
-            ["Database__StartupTimeout"] = "00:10:00",
-        });
-
-        Assert.That(output, Does.Contain($"Startup failed: the Postgres database 'calltranscription_missing' on tcp://{server.Host}:{server.Port} cannot be used: "
-            + "3D000: database \"calltranscription_missing\" does not exist"));
-        Assert.That(output, Does.Not.Contain("Waiting for"), "a permanent error is not retried");
-    }
-
-    [Test]
-    public async Task ShouldReadItsOwnSettingsWhateverDirectoryItStartsIn()
-    {
-        var directory = Directory.CreateTempSubdirectory("calltranscription-cwd-");
-        try
-        {
-            await using (var service = ServiceProcess.StartIn(directory.FullName, new Dictionary<string, string>()))
-            {
-                await service.WaitUntilListeningAsync();
-
-                // appsettings.json keeps EF Core at Warning; without it, migrating logs every statement at Information.
-                Assert.That(service.Output, Does.Contain("Sqlite database migrated").And.Not.Contain("Executed DbCommand"));
-            }
-
-            Assert.That(File.Exists(Path.Combine(directory.FullName, "calltranscription.db")), Is.True, "the default file is in the working directory");
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
     }
 
     [Test]

@@ -7,34 +7,44 @@ namespace CallTranscription.WebApi.FunctionalTests.Persistence;
 /// <summary>
 /// On a real database of each provider: the schema the provider's migrations build must equal the one EF Core derives
 /// from the model, and must hold the contract's tables and columns. (MigrationSnapshotTests, in the Infrastructure unit
-/// tests, hold each provider's model snapshot to the model without a database.)
+/// tests, hold each provider's model snapshot to the model without a database.) One database migrated for the suite,
+/// from empty.
 /// </summary>
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Kinds))]
 public class MigrationTests(DatabaseKind kind)
 {
     private readonly List<TestDatabase> _databases = [];
+    private ApplicationDbContext _migrated = null!;
 
-    [TearDown]
+    [OneTimeSetUp]
+    public async Task MigrateANewDatabaseAsync()
+    {
+        _migrated = await ContextOnNewDatabaseAsync();
+        await _migrated.Database.MigrateAsync();
+    }
+
+    [OneTimeTearDown]
     public async Task DropDatabasesAsync()
     {
+        if (_migrated is not null)
+        {
+            await _migrated.DisposeAsync();
+        }
+
         foreach (var database in _databases)
         {
             await database.DisposeAsync();
         }
-
-        _databases.Clear();
     }
 
     [Test]
     public async Task MigratedSchemaShouldMatchTheModel()
     {
-        await using var migrated = await ContextOnNewDatabaseAsync();
         await using var fromModel = await ContextOnNewDatabaseAsync();
 
-        await migrated.Database.MigrateAsync();
         await fromModel.Database.EnsureCreatedAsync();
 
-        var migratedSchema = await ReadSchemaAsync(migrated);
+        var migratedSchema = await ReadSchemaAsync(_migrated);
         var modelSchema = await ReadSchemaAsync(fromModel);
         Assert.That(migratedSchema, Is.Not.Empty);
         Assert.That(migratedSchema, Is.EqualTo(modelSchema),
@@ -44,10 +54,7 @@ public class MigrationTests(DatabaseKind kind)
     [Test]
     public async Task ShouldCreateTheContractTablesAndColumns()
     {
-        await using var context = await ContextOnNewDatabaseAsync();
-        await context.Database.MigrateAsync();
-
-        var schema = string.Join("\n", await ReadSchemaAsync(context));
+        var schema = string.Join("\n", await ReadSchemaAsync(_migrated));
         string[] expected =
         [
             "drivers.id", "drivers.full_name", "drivers.phone_number", "drivers.created_at",
@@ -71,13 +78,10 @@ public class MigrationTests(DatabaseKind kind)
     [Test]
     public async Task ShouldApplyMigrationsIdempotently()
     {
-        await using var context = await ContextOnNewDatabaseAsync();
+        await _migrated.Database.MigrateAsync();
 
-        await context.Database.MigrateAsync();
-        await context.Database.MigrateAsync();
-
-        Assert.That(await context.Database.GetAppliedMigrationsAsync(), Is.EqualTo(context.Database.GetMigrations()));
-        Assert.That(await context.Database.GetPendingMigrationsAsync(), Is.Empty);
+        Assert.That(await _migrated.Database.GetAppliedMigrationsAsync(), Is.EqualTo(_migrated.Database.GetMigrations()));
+        Assert.That(await _migrated.Database.GetPendingMigrationsAsync(), Is.Empty);
     }
 
     private async Task<ApplicationDbContext> ContextOnNewDatabaseAsync()

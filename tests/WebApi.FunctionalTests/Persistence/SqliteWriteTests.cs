@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using CallTranscription.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -8,30 +7,48 @@ namespace CallTranscription.WebApi.FunctionalTests.Persistence;
 
 /// <summary>
 /// SQLite only, over HTTP: what the embedded database adds to the one write path — another process holding the file's
-/// write lock (its real transient fault), and the settings every service connection opens with.
+/// write lock (its real transient fault), and the settings every service connection opens with. The shared SQLite
+/// database, and for the write lock a service of the suite's own on it that gives up on a locked database sooner.
 /// </summary>
-public class SqliteWriteTests
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Once))]
+public class SqliteWriteTests(DatabaseKind kind) : WebhookTestBase(kind)
 {
     private const int SqliteBusy = 5;
     private const string RetryCategory = "CallTranscription.Infrastructure.Persistence.Resilience.DatabaseResiliencePipeline";
 
-    private SqliteTestDatabase _database = null!;
+    private CallTranscriptionApiFactory _impatient = null!;
+    private HttpClient _impatientClient = null!;
+
+    // One second instead of Microsoft.Data.Sqlite's 30 before a locked database fails a statement, and two attempts.
+    [OneTimeSetUp]
+    public void StartImpatientService()
+    {
+        _impatient = new CallTranscriptionApiFactory(Database, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = Database.ConnectionString + ";Default Timeout=1",
+            ["Database:Retry:BaseDelay"] = "00:00:00.010",
+            ["Database:Retry:MaxAttempts"] = "2",
+        });
+        _impatientClient = _impatient.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopImpatientServiceAsync()
+    {
+        _impatientClient.Dispose();
+        await _impatient.DisposeAsync();
+    }
 
     [SetUp]
-    public void CreateDatabase() => _database = new SqliteTestDatabase();
-
-    [TearDown]
-    public async Task DeleteDatabaseAsync() => await _database.DisposeAsync();
+    public void ForgetEarlierLogs() => _impatient.Logs.Clear();
 
     [Test]
     public async Task ShouldRetryWhileAnotherProcessHoldsTheWriteLock()
     {
-        await using var factory = FactoryWithShortBusyTimeout();
-        using var client = factory.CreateClient();
-        await using var writeLock = await SqliteWriteLock.TakeAsync(_database.ConnectionString);
+        await using var writeLock = await SqliteWriteLock.TakeAsync(Database.ConnectionString);
 
-        var posting = PostTurnAsync(client, "conv_blip", "Hello");
-        await WaitForBusyRetriesAsync(factory, count: 1);
+        var posting = PostTurnAsync(Turn("conv_blip"), _impatientClient);
+        await WaitForBusyRetriesAsync(_impatient, count: 1);
         await writeLock.ReleaseAsync();
         var response = await posting;
 
@@ -42,28 +59,23 @@ public class SqliteWriteTests
     [Test]
     public async Task ShouldAnswer500WhenAnotherProcessHoldsTheWriteLockThroughEveryAttempt()
     {
-        await using var factory = FactoryWithShortBusyTimeout();
-        using var client = factory.CreateClient();
-        await using var writeLock = await SqliteWriteLock.TakeAsync(_database.ConnectionString);
+        await using var writeLock = await SqliteWriteLock.TakeAsync(Database.ConnectionString);
 
-        var response = await PostTurnAsync(client, "conv_down", "Hello");
+        var response = await PostTurnAsync(Turn("conv_down"), _impatientClient);
         await writeLock.ReleaseAsync();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
-        Assert.That(BusyRetries(factory), Is.EqualTo(2), "three attempts by default: two retries");
+        Assert.That(BusyRetries(_impatient), Is.EqualTo(1), "two attempts: one retry");
         Assert.That(await StoredSequenceNumbersAsync(), Is.Empty);
     }
 
     [Test]
     public async Task ShouldOpenEveryServiceConnectionWithFullSyncAndABoundedLog()
     {
-        await using var factory = new CallTranscriptionApiFactory(_database);
-        using var client = factory.CreateClient();
-
         // The second time round the connection comes from the pool, set up already.
         foreach (var round in new[] { "fresh", "pooled" })
         {
-            await using var scope = factory.Services.CreateAsyncScope();
+            await using var scope = Factory.Services.CreateAsyncScope();
             var context = scope.ServiceProvider.GetRequiredService<CallTranscription.Infrastructure.Persistence.ApplicationDbContext>();
             await context.Database.OpenConnectionAsync();
             await using var command = context.Database.GetDbConnection().CreateCommand();
@@ -80,17 +92,7 @@ public class SqliteWriteTests
         }
     }
 
-    private static Task<HttpResponseMessage> PostTurnAsync(HttpClient client, string conversationId, string message) =>
-        client.PostAsJsonAsync("/webhooks/elevenlabs/transcription", new Dictionary<string, object?>
-        {
-            ["conversation_id"] = conversationId, ["speaker"] = "agent", ["message"] = message, ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
-        });
-
-    private async Task<List<int>> StoredSequenceNumbersAsync()
-    {
-        await using var context = _database.CreateContext();
-        return await context.CallTranscriptions.Select(t => t.SequenceNumber).ToListAsync();
-    }
+    private Task<List<int>> StoredSequenceNumbersAsync() => QueryAsync(db => db.CallTranscriptions.Select(t => t.SequenceNumber).ToListAsync());
 
     private static int BusyRetries(CallTranscriptionApiFactory factory) =>
         factory.Logs.Entries.Count(e => e.Category == RetryCategory && e.Exception is SqliteException { SqliteErrorCode: SqliteBusy });
@@ -103,13 +105,4 @@ public class SqliteWriteTests
             await Task.Delay(20, timeout.Token);
         }
     }
-
-    // One second instead of Microsoft.Data.Sqlite's 30 before a locked database fails a statement.
-    private CallTranscriptionApiFactory FactoryWithShortBusyTimeout() => new(
-        _database,
-        new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Default"] = _database.ConnectionString + ";Default Timeout=1",
-            ["Database:Retry:BaseDelay"] = "00:00:00.010",
-        });
 }

@@ -33,13 +33,4 @@ public class OldConversationTests(DatabaseKind kind) : PostCallTestBase(kind)
         });
         Assert.That(await StoredConversationAsync("conv_two_years_post"), Is.EqualTo(Numbered(Turns)));
     }
-
-    [Test]
-    public async Task ShouldRefuseATurnDatedBeforeAnyCall()
-    {
-        var response = await PostTurnAsync(Turn("conv_before_any_call", timestamp: "2023-12-31T23:59:59Z"));
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await QueryAsync(db => Task.FromResult(db.Calls.Count())), Is.Zero);
-    }
 }

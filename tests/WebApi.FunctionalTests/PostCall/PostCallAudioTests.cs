@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CallTranscription.WebApi.FunctionalTests.PostCall;
 
 /// <summary>Audio events are base64 MP3, chunked, often tens of MB: streamed and discarded, never held.</summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Once))]
 public class PostCallAudioTests(DatabaseKind kind) : PostCallTestBase(kind)
 {
     private const int AudioBytes = 25 * 1024 * 1024;

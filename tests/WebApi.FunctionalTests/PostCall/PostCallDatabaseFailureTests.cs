@@ -11,24 +11,19 @@ public class PostCallDatabaseFailureTests(DatabaseKind kind) : PostCallTestBase(
     public async Task ShouldAnswer500WhileTheDatabaseFailsAndStoreTheTranscriptOnRetry()
     {
         var failing = true;
-        var fault = new InsertFault(Database, _ => Volatile.Read(ref failing) ? new TimeoutException("database away") : null);
-        await using var factory = new CallTranscriptionApiFactory(
-            Database,
-            new Dictionary<string, string?> { ["ElevenLabs:PostCallWebhookSecret"] = PostCallSecret, ["Database:Retry:BaseDelay"] = "00:00:00.010" },
-            fault.AddTo);
-        using var client = factory.CreateClient();
         await RelayAsync("conv_db_fault", Turns[..2]);
         var transcript = TranscriptOf("conv_db_fault");
+        Faults.FailInserts(_ => Volatile.Read(ref failing) ? new TimeoutException("database away") : null);
 
-        var failed = await PostCallAsync(transcript, client: client);
+        var failed = await PostCallAsync(transcript);
 
         Assert.That(failed.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError), "5xx: ElevenLabs retries");
-        Assert.That(fault.Attempts, Is.EqualTo(3), "the service's own attempts first");
+        Assert.That(Faults.InsertAttempts, Is.EqualTo(3), "the service's own attempts first");
         Assert.That((await StoredCallAsync("conv_db_fault")).Status, Is.EqualTo(CallStatus.InProgress), "the call's end rolls back with the turns");
         Assert.That(await StoredTurnsAsync("conv_db_fault"), Has.Count.EqualTo(2));
 
         Volatile.Write(ref failing, false);
-        var retried = await PostCallAsync(transcript, client: client);
+        var retried = await PostCallAsync(transcript);
 
         Assert.That(retried.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await StoredCallAsync("conv_db_fault")).Status, Is.EqualTo(CallStatus.Completed));

@@ -31,11 +31,10 @@ public class RateLimitingTests(DatabaseKind kind) : WebhookTestBase(kind)
         Assert.That(await QueryAsync(db => db.CallTranscriptions.CountAsync()), Is.EqualTo(5));
     }
 
-    [TestCase("/health/live")]
-    [TestCase("/health/ready")]
-    [TestCase("/openapi/v1.json")]
-    public async Task ShouldNotCountOrLimitAnythingButTheWebhook(string path)
+    [Test]
+    public async Task ShouldNotCountOrLimitAnythingButTheWebhook()
     {
+        string[] paths = ["/health/live", "/health/ready", "/openapi/v1.json"];
         await using var factory = new CallTranscriptionApiFactory(Database, new Dictionary<string, string?>
         {
             ["RateLimiting:PermitLimit"] = "2",
@@ -44,9 +43,12 @@ public class RateLimitingTests(DatabaseKind kind) : WebhookTestBase(kind)
         using var client = factory.CreateClient();
 
         var probes = new List<HttpResponseMessage>();
-        for (var i = 0; i < 5; i++)
+        foreach (var path in paths)
         {
-            probes.Add(await client.GetAsync(path));
+            for (var i = 0; i < 5; i++)
+            {
+                probes.Add(await client.GetAsync(path));
+            }
         }
 
         var webhook = new List<HttpResponseMessage>();
@@ -55,7 +57,11 @@ public class RateLimitingTests(DatabaseKind kind) : WebhookTestBase(kind)
             webhook.Add(await PostTurnAsync(Turn("conv_probed", message: $"turn {i}", timestamp: IsoNow(i - 3)), client));
         }
 
-        probes.Add(await client.GetAsync(path));
+        foreach (var path in paths)
+        {
+            probes.Add(await client.GetAsync(path));
+        }
+
         Assert.That(probes.Select(r => r.StatusCode), Has.All.EqualTo(HttpStatusCode.OK), "probes are never limited");
         Assert.That(webhook.Select(r => r.StatusCode),
             Is.EqualTo(new[] { HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests }), "probes used none of the webhook's budget");

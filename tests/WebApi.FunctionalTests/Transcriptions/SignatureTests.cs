@@ -1,3 +1,4 @@
+using CallTranscription.Testing;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CallTranscription.WebApi.FunctionalTests.Transcriptions;
 
+/// <summary>Both webhooks signed, each with its own secret, in a service of the suite's own.</summary>
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Once))]
 public class SignatureTests(DatabaseKind kind) : WebhookTestBase(kind)
 {
@@ -17,7 +19,10 @@ public class SignatureTests(DatabaseKind kind) : WebhookTestBase(kind)
     [OneTimeSetUp]
     public void StartSignedService()
     {
-        _signedFactory = new CallTranscriptionApiFactory(Database, new Dictionary<string, string?> { ["ElevenLabs:WebhookSecret"] = Secret });
+        _signedFactory = new CallTranscriptionApiFactory(Database, new Dictionary<string, string?>
+        {
+            ["ElevenLabs:WebhookSecret"] = Secret, ["ElevenLabs:PostCallWebhookSecret"] = PostCallSecret,
+        });
         _signedClient = _signedFactory.CreateClient();
     }
 
@@ -83,6 +88,18 @@ public class SignatureTests(DatabaseKind kind) : WebhookTestBase(kind)
         var response = await PostTurnAsync(Turn("conv_public"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+    }
+
+    [Test]
+    public async Task ShouldRefuseThePerTurnSecretOnThePostCallWebhook()
+    {
+        var body = PostCallEvents.Transcription("conv_other_secret", DateTimeOffset.UtcNow.AddMinutes(-5), 20, [new("agent", "Hello?", 0)]);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/elevenlabs/post-call") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.TryAddWithoutValidation(WebhookSignatureVerifier.HeaderName, PostCallEvents.Signature(Secret, DateTimeOffset.UtcNow, body));
+
+        await AssertUnauthorizedAsync(await _signedClient.SendAsync(request));
+        Assert.That(await QueryAsync(db => db.Calls.CountAsync()), Is.Zero);
     }
 
     [Test]

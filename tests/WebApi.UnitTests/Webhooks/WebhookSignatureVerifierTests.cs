@@ -1,11 +1,11 @@
+using CallTranscription.Testing;
 using System.Text;
 using CallTranscription.WebApi.ErrorHandling;
-using CallTranscription.WebApi.FunctionalTests.Infrastructure;
 using CallTranscription.WebApi.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
-namespace CallTranscription.WebApi.FunctionalTests.Webhooks;
+namespace CallTranscription.WebApi.UnitTests.Webhooks;
 
 /// <summary>The verifier on its own, fed every kind of header a client could send: each is accepted or a 401.</summary>
 public class WebhookSignatureVerifierTests

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace CallTranscription.WebApi.FunctionalTests.Infrastructure;
+namespace CallTranscription.Testing;
 
-/// <summary>The signature ElevenLabs sends: HMAC-SHA256(secret, "{t}.{raw body}"), computed here as a sender would.</summary>
+/// <summary>The signature ElevenLabs sends: HMAC-SHA256(secret, "{t}.{raw body}"), computed here as a sender would (linked into the WebApi test projects).</summary>
 public static class ElevenLabsSignature
 {
     public static byte[] Sign(string secret, long timestamp, ReadOnlySpan<byte> body)

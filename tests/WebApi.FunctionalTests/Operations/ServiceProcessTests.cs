@@ -1,17 +1,23 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CallTranscription.WebApi.FunctionalTests.Infrastructure;
 
-namespace CallTranscription.WebApi.FunctionalTests.Transcriptions;
+namespace CallTranscription.WebApi.FunctionalTests.Operations;
 
 /// <summary>
-/// Bodies as Kestrel parses them in production: chunked, and arriving in pieces over a socket. Kestrel enforces the
-/// size limit itself on a chunked body, which the in-memory server does not.
+/// One real process for the suite, started as a systemd unit without WorkingDirectory starts it: from another directory,
+/// with the shipped settings alone. What only a process shows: the files it reads and writes, its console, and bodies
+/// as Kestrel parses them in production (chunked, and arriving in pieces over a socket; Kestrel enforces the size limit
+/// itself on a chunked body, which the in-memory server does not).
 /// </summary>
-public class BodyOnTheWireTests
+[Parallelizable(ParallelScope.Self)]
+public class ServiceProcessTests
 {
+    private const string RequestCategory = "Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware";
+
     private static readonly byte[] _oversized = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string>
     {
         ["conversation_id"] = "conv_big", ["speaker"] = "agent", ["message"] = new string('m', 70_000), ["timestamp"] = "2026-11-21T14:03:07Z",
@@ -24,11 +30,8 @@ public class BodyOnTheWireTests
     [OneTimeSetUp]
     public async Task StartServiceAsync()
     {
-        _directory = Directory.CreateTempSubdirectory("calltranscription-wire-");
-        _service = ServiceProcess.Start(new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_directory.FullName, "wire.db")};Pooling=False",
-        });
+        _directory = Directory.CreateTempSubdirectory("calltranscription-process-");
+        _service = ServiceProcess.StartIn(_directory.FullName, new Dictionary<string, string>());
         await _service.WaitUntilListeningAsync();
         _client = new HttpClient { BaseAddress = _service.BaseAddress };
     }
@@ -37,8 +40,50 @@ public class BodyOnTheWireTests
     public async Task StopServiceAsync()
     {
         _client.Dispose();
-        await _service.DisposeAsync();
+        if (_service is not null)
+        {
+            await _service.DisposeAsync();
+        }
+
         _directory.Delete(recursive: true);
+    }
+
+    [Test]
+    public void ShouldReadItsOwnSettingsWhateverDirectoryItStartsIn()
+    {
+        // appsettings.json keeps EF Core at Warning; without it, migrating logs every statement at Information.
+        Assert.That(_service.Output, Does.Contain("Sqlite database migrated").And.Not.Contain("Executed DbCommand"));
+        Assert.That(File.Exists(Path.Combine(_directory.FullName, "calltranscription.db")), Is.True, "the default file is in the working directory");
+    }
+
+    [Test]
+    public void ShouldWarmUpBeforeListening()
+    {
+        var output = _service.Output;
+
+        Assert.That(output.IndexOf("Database reads warmed up in", StringComparison.Ordinal), Is.InRange(0, output.IndexOf("Now listening on", StringComparison.Ordinal)));
+        Assert.That(output, Does.Not.Contain("Warming up the database reads failed"));
+    }
+
+    [Test]
+    public async Task ShouldPrintEachRequestOnOneTimestampedLineInTheSimpleFormat()
+    {
+        var response = await _client.PostAsJsonAsync("/webhooks/elevenlabs/transcription", new Dictionary<string, string>
+        {
+            ["conversation_id"] = "conv_console",
+            ["speaker"] = "agent",
+            ["message"] = "Hello",
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+        });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), _service.Output);
+
+        var line = await _service.WaitForLineAsync(l => l.Contains(RequestCategory, StringComparison.Ordinal) && l.Contains("conv_console", StringComparison.Ordinal));
+
+        Assert.That(line, Does.Match(
+            @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z info: " + RequestCategory + @"\[\d+\] => SpanId:[0-9a-f]{16}, TraceId:(?<trace>[0-9a-f]{32}), .* Request and Response: "
+            + @".*Method: POST .*Path: /webhooks/elevenlabs/transcription .*ConversationId: conv_console SequenceNumber: 1 "
+            + @".*TraceId: \k<trace> StatusCode: 201 Duration: \d"), _service.Output);
+        Assert.That(_service.Output, Does.Not.Contain("Executed DbCommand"), "EF Core's SQL stays at Warning");
     }
 
     [Test]

@@ -1,10 +1,10 @@
+using CallTranscription.Testing;
 using System.Text;
 using CallTranscription.WebApi.ErrorHandling;
-using CallTranscription.WebApi.FunctionalTests.Infrastructure;
 using CallTranscription.WebApi.Webhooks;
 using Microsoft.Extensions.Options;
 
-namespace CallTranscription.WebApi.FunctionalTests.Webhooks;
+namespace CallTranscription.WebApi.UnitTests.Webhooks;
 
 /// <summary>One verifier serves both webhooks: over raw bytes, whole or as they arrive, with the secret each one names.</summary>
 public class SignatureCheckTests

@@ -2,7 +2,7 @@ using CallTranscription.WebApi.Startup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace CallTranscription.WebApi.FunctionalTests.Operations;
+namespace CallTranscription.WebApi.UnitTests.Startup;
 
 public class ServerUrlsValidatorTests
 {
