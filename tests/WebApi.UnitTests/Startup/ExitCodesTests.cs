@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using CallTranscription.Infrastructure.Persistence;
 using CallTranscription.WebApi.Startup;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 
 namespace CallTranscription.WebApi.UnitTests.Startup;
@@ -61,11 +62,16 @@ public class ExitCodesTests
     [Test]
     public void ShouldReportAnAddressItCannotListenOn()
     {
-        var (code, lines) = ExitCodes.Of(new IOException("Failed to bind to address http://127.0.0.1:5080: address already in use."))!.Value;
+        var inUse = new IOException("Failed to bind to address http://127.0.0.1:5080: address already in use.", new AddressInUseException("Address already in use"));
+        var (code, lines) = ExitCodes.Of(inUse)!.Value;
 
         Assert.That((code, lines.Single()), Is.EqualTo((ExitCodes.CannotListen, "Cannot listen: Failed to bind to address http://127.0.0.1:5080: address already in use.")));
         Assert.That(ExitCodes.Of(new SocketException((int)SocketError.AccessDenied))?.Code, Is.EqualTo(ExitCodes.CannotListen));
     }
+
+    [Test]
+    public void ShouldLeaveAFileThatCannotBeReadToCrash() =>
+        Assert.That(ExitCodes.Of(new FileNotFoundException("Could not find file '/nope.pfx'.")), Is.Null, "a missing certificate is not a taken port");
 
     [TestCase(typeof(NullReferenceException))]
     [TestCase(typeof(InvalidOperationException))]
