@@ -12,7 +12,9 @@ public static class ElevenLabsApi
     /// </summary>
     public static IServiceCollection AddElevenLabsApi(this IServiceCollection services)
     {
-        services.AddOptions<ElevenLabsApiOptions>().BindConfiguration(ElevenLabsApiOptions.SectionName);
+        // A key mounted from a secret file often ends in a newline, which no header may carry.
+        services.AddOptions<ElevenLabsApiOptions>().BindConfiguration(ElevenLabsApiOptions.SectionName)
+            .PostConfigure(options => options.ApiKey = options.ApiKey?.Trim());
         services.AddHttpClient<IConversationsApi, ElevenLabsConversationsClient>((provider, client) =>
             {
                 var options = provider.GetRequiredService<IOptions<ElevenLabsApiOptions>>().Value;

@@ -5,8 +5,10 @@ namespace CallTranscription.WebApi.Reconciliation;
 
 /// <summary>
 /// One pass over the due conversations: each is claimed, read again, and checked against ElevenLabs, each in a DI scope
-/// of its own. A payload the service cannot use is counted and logged for its conversation and the pass goes on; a
-/// refused key or an unreachable API ends the pass, and the next one tries again.
+/// of its own. A payload the service cannot use is counted and logged for its conversation and the pass goes on. A
+/// conversation the API gives no answer for after the retries is checked later, on the backoff of a pending one, and
+/// the pass goes on, so one failing conversation blocks no other; a refused key, or <see cref="StopAfterUnavailable"/>
+/// conversations in a row without an answer (the API as a whole is down), ends the pass.
 /// </summary>
 public sealed partial class ReconciliationSweep(
     IServiceScopeFactory scopes,
@@ -17,6 +19,8 @@ public sealed partial class ReconciliationSweep(
     TimeProvider timeProvider,
     ILogger<ReconciliationSweep> logger)
 {
+    public const int StopAfterUnavailable = 3;
+
     private readonly CheckSchedule _schedule = new(options.Value.Interval);
     private readonly HashSet<string> _warnedGivenUp = [];
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -54,6 +58,7 @@ public sealed partial class ReconciliationSweep(
 
         var outcomes = new Dictionary<string, int>();
         var waiting = 0;
+        var unavailableInARow = 0;
         var stopped = false;
         foreach (var conversation in due)
         {
@@ -63,9 +68,10 @@ public sealed partial class ReconciliationSweep(
                 continue;
             }
 
-            var (outcome, stop) = await CheckAsync(conversation.ConversationId, quietBefore, now, cancellationToken);
+            var (outcome, api) = await CheckAsync(conversation.ConversationId, quietBefore, now, cancellationToken);
             outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
-            if (stop)
+            unavailableInARow = api == ApiAnswer.None ? unavailableInARow + 1 : 0;
+            if (api == ApiAnswer.Refused || unavailableInARow == StopAfterUnavailable)
             {
                 stopped = true;
                 break;
@@ -80,14 +86,14 @@ public sealed partial class ReconciliationSweep(
         return new SweepResult(due.Count, givenUp.Count, waiting, outcomes, stopped);
     }
 
-    private async Task<(string Outcome, bool Stop)> CheckAsync(string conversationId, DateTimeOffset quietBefore, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(string Outcome, ApiAnswer Api)> CheckAsync(string conversationId, DateTimeOffset quietBefore, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
         {
             await using var claim = await claims.TryClaimAsync(conversationId, cancellationToken);
             if (claim is null)
             {
-                return (SweepResult.Skipped, false); // another instance is checking it now
+                return (SweepResult.Skipped, ApiAnswer.Given); // another instance is checking it now
             }
 
             await using var scope = scopes.CreateAsyncScope();
@@ -95,7 +101,7 @@ public sealed partial class ReconciliationSweep(
             if (await services.GetRequiredService<IDueConversations>().FindAsync(conversationId, quietBefore, cancellationToken) is null)
             {
                 _schedule.Forget(conversationId); // ended since the list was read: by a webhook, or by another instance
-                return (SweepResult.Skipped, false);
+                return (SweepResult.Skipped, ApiAnswer.Given);
             }
 
             var result = await services.GetRequiredService<ConversationReconciler>().ReconcileAsync(conversationId, cancellationToken);
@@ -114,7 +120,7 @@ public sealed partial class ReconciliationSweep(
             }
 
             metrics.Checked(result.Outcome);
-            return (OutcomeName(result.Outcome), false);
+            return (OutcomeName(result.Outcome), ApiAnswer.Given);
         }
         catch (ConversationsApiRefusedException exception)
         {
@@ -124,20 +130,21 @@ public sealed partial class ReconciliationSweep(
                 LogKeyRefused(exception.StatusCode);
             }
 
-            return (ReconciliationMetrics.ErrorOutcome, true);
+            return (ReconciliationMetrics.ErrorOutcome, ApiAnswer.Refused);
         }
         catch (ConversationsApiUnavailableException exception)
         {
             metrics.Checked(ReconciliationMetrics.ErrorOutcome);
+            _schedule.CheckLater(conversationId, now);
             LogUnavailable(conversationId, exception.Message);
-            return (ReconciliationMetrics.ErrorOutcome, true);
+            return (ReconciliationMetrics.ErrorOutcome, ApiAnswer.None);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             metrics.Checked(ReconciliationMetrics.ErrorOutcome);
             _schedule.CheckLater(conversationId, now);
             LogCheckFailed(exception, conversationId);
-            return (ReconciliationMetrics.ErrorOutcome, false);
+            return (ReconciliationMetrics.ErrorOutcome, ApiAnswer.Given);
         }
     }
 
@@ -148,6 +155,14 @@ public sealed partial class ReconciliationSweep(
         {
             LogGivenUp(conversationId, giveUpAfter);
         }
+    }
+
+    /// <summary>What the API did for one check: answered (or was not asked), gave no answer after the retries, refused the key.</summary>
+    private enum ApiAnswer
+    {
+        Given,
+        None,
+        Refused,
     }
 
     private static string OutcomeName(ReconcileOutcome outcome) => outcome switch
@@ -170,7 +185,7 @@ public sealed partial class ReconciliationSweep(
     private partial void LogKeyAccepted();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ElevenLabs' Conversations API gave no answer for conversation {ConversationId} after the retries "
-        + "({Problem}); the next sweep tries again")]
+        + "({Problem}); it is checked again later")]
     private partial void LogUnavailable(string conversationId, string problem);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Checking conversation {ConversationId} failed; it is checked again later")]

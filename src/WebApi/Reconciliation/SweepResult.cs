@@ -3,7 +3,8 @@ namespace CallTranscription.WebApi.Reconciliation;
 /// <param name="Due">Conversations due, not given up.</param>
 /// <param name="Waiting">Due conversations not checked this time: their next check is later (<see cref="CheckSchedule"/>).</param>
 /// <param name="Outcomes">Checks made, by outcome; <c>skipped</c> when another instance held it, or it was no longer due.</param>
-/// <param name="Stopped">The API refused the key or could not be reached: the rest waits for the next sweep.</param>
+/// <param name="Stopped">The API refused the key, or gave no answer for <see cref="ReconciliationSweep.StopAfterUnavailable"/>
+/// conversations in a row: the rest waits for the next sweep.</param>
 public sealed record SweepResult(int Due, int GivenUp, int Waiting, IReadOnlyDictionary<string, int> Outcomes, bool Stopped)
 {
     public const string Skipped = "skipped";

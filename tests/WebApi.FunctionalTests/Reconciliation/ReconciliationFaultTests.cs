@@ -36,15 +36,82 @@ public class ReconciliationFaultTests(DatabaseKind kind) : ReconciliationTestBas
         var failing = await SweepWhileTimePassesAsync(conversationId, requests: 4);
         var callBetween = await StoredCallAsync(conversationId);
         var turnsBetween = await StoredConversationAsync(conversationId);
+        Clock.Advance(Interval);
         var next = await SweepAsync();
 
         Assert.That(failing.Count("error"), Is.EqualTo(1));
-        Assert.That(failing.Stopped, Is.True);
         Assert.That(Api.Requests(conversationId), Has.Count.EqualTo(5));
         Assert.That(callBetween.Status, Is.EqualTo(CallStatus.InProgress), "nothing partial in between");
         Assert.That(turnsBetween, Is.EqualTo(Numbered(Turns[..2])));
-        Assert.That(next.Count("completed"), Is.EqualTo(1), "the next sweep checks it again");
+        Assert.That(next.Count("completed"), Is.EqualTo(1), "a sweep after its wait checks it again");
         Assert.That(await StoredConversationAsync(conversationId), Is.EqualTo(Numbered(Turns)));
+    }
+
+    [Test]
+    public async Task ShouldCheckTheNextConversationAndWaitForTheOneTheApiFails()
+    {
+        var failing = NewConversationId();
+        var next = NewConversationId();
+        await PlaceCallAsync(failing, QuietPeriod + TimeSpan.FromMinutes(2));
+        await PlaceCallAsync(next, QuietPeriod + TimeSpan.FromMinutes(1));
+        Api.Serve(failing, new Answer(500));
+        Api.Serve(next, Answer.Ok(Done(next)));
+
+        // Each step is asserted before the next: a sweep that fetched it again would wait for its retries on this clock.
+        var first = await SweepWhileTimePassesAsync(failing, requests: 4);
+        Assert.That(first.Count("error"), Is.EqualTo(1));
+        Assert.That(first.Count("completed"), Is.EqualTo(1), "the failing conversation blocks no other");
+        Assert.That(first.Stopped, Is.False);
+        Assert.That((await StoredCallAsync(next)).Status, Is.EqualTo(CallStatus.Completed));
+
+        var whileWaiting = await SweepAsync();
+        Assert.That(whileWaiting.Waiting, Is.EqualTo(1));
+        Assert.That(Api.Requests(failing), Has.Count.EqualTo(4), "not fetched again before its wait has passed");
+
+        Clock.Advance(Interval);
+        var afterTheWait = await SweepWhileTimePassesAsync(failing, requests: 8);
+        Assert.That(afterTheWait.Count("error"), Is.EqualTo(1));
+        Assert.That(Api.Requests(failing), Has.Count.EqualTo(8), "fetched again once the wait has passed");
+    }
+
+    [Test]
+    public async Task ShouldStopTheSweepWhenTheApiFailsForSeveralConversationsInARow()
+    {
+        var conversations = Enumerable.Range(0, ReconciliationSweep.StopAfterUnavailable + 1).Select(_ => NewConversationId()).ToList();
+        for (var i = 0; i < conversations.Count; i++)
+        {
+            await PlaceCallAsync(conversations[i], QuietPeriod + TimeSpan.FromMinutes(conversations.Count - i));
+            Api.Serve(conversations[i], new Answer(503));
+        }
+
+        // Every attempt fails, whether answered or timed out on the moving clock.
+        var running = SweepAsync();
+        while (!running.IsCompleted)
+        {
+            Clock.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.WhenAny(running, Task.Delay(10));
+        }
+
+        var sweep = await running;
+
+        Assert.That(sweep.Stopped, Is.True);
+        Assert.That(sweep.Count("error"), Is.EqualTo(ReconciliationSweep.StopAfterUnavailable));
+        Assert.That(conversations[..^1].Select(c => Api.Requests(c).Count), Is.All.GreaterThan(0));
+        Assert.That(Api.Requests(conversations[^1]), Is.Empty, "a total outage is not hammered");
+    }
+
+    [Test]
+    public async Task ShouldSendAKeyReadWithATrailingNewline()
+    {
+        var conversationId = NewConversationId();
+        await PlaceCallAsync(conversationId, QuietPeriod + TimeSpan.FromMinutes(1));
+        Api.Serve(conversationId, Answer.Ok(Done(conversationId)));
+        await using var instance = CreateInstance(apiKey: $"  {FakeConversationsApi.ApiKey}\n");
+
+        var sweep = await SweepAsync(instance);
+
+        Assert.That(sweep.Count("completed"), Is.EqualTo(1));
+        Assert.That((await StoredCallAsync(conversationId)).Status, Is.EqualTo(CallStatus.Completed));
     }
 
     [Test]
