@@ -1,12 +1,12 @@
 using System.Diagnostics.Metrics;
 using CallTranscription.Application.Calls.Reconcile;
+using CallTranscription.Application.Common.Telemetry;
 
 namespace CallTranscription.WebApi.Reconciliation;
 
 /// <summary>Reconciliation's instruments on the service's meter; the gauges read the last sweep's figures.</summary>
 public sealed class ReconciliationMetrics
 {
-    public const string MeterName = "CallTranscription";
     public const string ChecksName = "calltranscription.reconciliation.checks";
     public const string DueName = "calltranscription.reconciliation.due";
     public const string OldestDueAgeName = "calltranscription.reconciliation.oldest_due_age";
@@ -20,7 +20,7 @@ public sealed class ReconciliationMetrics
     public ReconciliationMetrics(IMeterFactory meterFactory, TimeProvider timeProvider)
     {
         _timeProvider = timeProvider;
-        var meter = meterFactory.Create(MeterName);
+        var meter = meterFactory.Create(CallTranscriptionTelemetry.Name);
         _checks = meter.CreateCounter<long>(ChecksName, "{check}", "Conversations checked against ElevenLabs' Conversations API, by outcome.");
         meter.CreateObservableGauge(DueName, () => Volatile.Read(ref _last).Due, "{conversation}", "Conversations due for a check.");
         meter.CreateObservableGauge(OldestDueAgeName, OldestDueAge, "s", "How long the longest-due conversation has been due.");

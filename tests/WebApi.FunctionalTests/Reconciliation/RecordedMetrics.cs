@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using CallTranscription.Application.Common.Telemetry;
 using CallTranscription.WebApi.Reconciliation;
 
 namespace CallTranscription.WebApi.FunctionalTests.Reconciliation;
@@ -15,7 +16,7 @@ public sealed class RecordedMetrics : IDisposable
         var scope = services.GetRequiredService<IMeterFactory>();
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == ReconciliationMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, scope))
+            if (instrument.Meter.Name == CallTranscriptionTelemetry.Name && ReferenceEquals(instrument.Meter.Scope, scope))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
