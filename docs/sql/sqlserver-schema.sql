@@ -130,3 +130,30 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207000000_ReconciliationChecks'
+)
+BEGIN
+    CREATE TABLE [reconciliation_checks] (
+        [conversation_id] nvarchar(128) NOT NULL,
+        [checks] int NOT NULL,
+        [next_check_at] datetimeoffset NULL,
+        [given_up_at] datetimeoffset NULL,
+        CONSTRAINT [pk_reconciliation_checks] PRIMARY KEY ([conversation_id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207000000_ReconciliationChecks'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207000000_ReconciliationChecks', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -37,6 +37,9 @@ public static class DependencyInjection
         services.AddScoped<CallStarter>();
         services.AddScoped<TranscriptionSavedPublisher>();
         services.AddScoped<ConversationReconciler>();
+        services.AddSingleton<ReconciliationSweep>();
+        services.AddSingleton<ApiKeyState>();
+        services.AddSingleton<ReconciliationMetrics>();
 
         foreach (var assembly in extensionAssemblies.Prepend(typeof(DependencyInjection).Assembly).Distinct())
         {

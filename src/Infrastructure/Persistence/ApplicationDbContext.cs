@@ -19,6 +19,8 @@ public abstract class ApplicationDbContext(DbContextOptions options) : DbContext
 
     public DbSet<Transcription> CallTranscriptions => Set<Transcription>();
 
+    public DbSet<ConversationCheck> ConversationChecks => Set<ConversationCheck>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);

@@ -54,6 +54,11 @@ public static class Backfill
             await output.WriteLineAsync($"backfill stopped: {exception.Message} {tally}");
             return BackfillExitCodes.ApiUnavailable;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await output.WriteLineAsync($"backfill interrupted: {tally}");
+            return BackfillExitCodes.Interrupted;
+        }
 
         await output.WriteLineAsync($"backfill done: {tally}");
         return ExitCodes.Success;

@@ -8,4 +8,7 @@ public static class BackfillExitCodes
 
     /// <summary>ElevenLabs' Conversations API could not be reached, or gave no answer after the retries.</summary>
     public const int ApiUnavailable = 6;
+
+    /// <summary>Ctrl+C or SIGTERM: what was stored until then stays stored, and the summary says how much.</summary>
+    public const int Interrupted = 130;
 }

@@ -23,14 +23,16 @@ public sealed record BackfillRequest(IReadOnlyList<string> Conversations, DateTi
                 continue; // the command itself, or configuration as key=value
             }
 
-            var (name, value) = args[i].Split('=', 2) is [var key, var inline] ? (key, inline) : (args[i], i + 1 < args.Length ? args[++i] : null);
+            var (name, value) = args[i].Split('=', 2) is [var key, var inline]
+                ? (key, inline)
+                : (args[i], i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null);
             switch (name)
             {
                 case "--conversation":
                     conversations.Add(value ?? "");
                     break;
                 case "--since":
-                    since = value;
+                    since = value ?? "";
                     break;
                 case "--agent":
                     agent = value;

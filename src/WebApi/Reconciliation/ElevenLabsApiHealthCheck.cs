@@ -1,3 +1,4 @@
+using CallTranscription.Application.Calls.Reconcile;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CallTranscription.WebApi.Reconciliation;

@@ -1,3 +1,4 @@
+using CallTranscription.Application.Calls.Reconcile;
 using InfrastructureDependencies = CallTranscription.Infrastructure.DependencyInjection;
 
 namespace CallTranscription.WebApi.Reconciliation;
@@ -13,9 +14,6 @@ public static class ReconciliationRegistration
                 "Reconciliation:Interval must be from 00:00:01 to 1.00:00:00.")
             .Validate(o => o.GiveUpAfter > o.QuietPeriod, "Reconciliation:GiveUpAfter must be longer than Reconciliation:QuietPeriod.")
             .ValidateOnStart();
-        services.AddSingleton<ApiKeyState>();
-        services.AddSingleton<ReconciliationMetrics>();
-        services.AddSingleton<ReconciliationSweep>();
         services.AddHostedService<ReconciliationService>();
         services.AddHealthChecks().AddCheck<ElevenLabsApiHealthCheck>(ElevenLabsApiHealthCheck.Name, tags: [InfrastructureDependencies.ReadinessTag]);
         return services;

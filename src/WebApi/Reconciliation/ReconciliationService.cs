@@ -1,3 +1,4 @@
+using CallTranscription.Application.Calls.Reconcile;
 using CallTranscription.Infrastructure.ElevenLabs;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CallTranscription.Application.Calls.Reconcile;
 using CallTranscription.Infrastructure.ElevenLabs;
 using CallTranscription.Infrastructure.Persistence;
 using CallTranscription.Infrastructure.Persistence.Resilience;

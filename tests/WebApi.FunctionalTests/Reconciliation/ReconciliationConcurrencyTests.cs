@@ -41,6 +41,58 @@ public class ReconciliationConcurrencyTests(DatabaseKind kind) : ReconciliationT
     }
 
     [Test]
+    public async Task ShouldStoreEachTurnOnceWhenALateRelayAndTheReconcilerRace()
+    {
+        var conversations = Enumerable.Range(0, 4).Select(_ => NewConversationId()).ToList();
+        foreach (var conversationId in conversations)
+        {
+            await RelayToReconcilerAsync(conversationId, Turns[..2]);
+            Api.Serve(conversationId, Answer.Ok(Done(conversationId), delay: TimeSpan.FromMilliseconds(100)));
+        }
+
+        LetQuietPeriodPass();
+        Notifications.Clear();
+        using var relay = Reconciler.CreateClient();
+
+        // Each conversation's late turns are sent once the reconciler is fetching it: they race its command.
+        var sweep = SweepAsync();
+        var relayed = new List<(string Id, List<HttpResponseMessage> Answers)>();
+        foreach (var conversationId in conversations)
+        {
+            while (Api.Requests(conversationId).Count == 0 && !sweep.IsCompleted)
+            {
+                await Task.Delay(5);
+            }
+
+            var answers = new List<HttpResponseMessage>();
+            foreach (var said in Turns[2..])
+            {
+                answers.Add(await PostTurnAsync(PostCallEvents.RelayedTurn(conversationId, StartedAt, said), relay));
+            }
+
+            relayed.Add((conversationId, answers));
+        }
+
+        var result = await sweep;
+
+        Assert.That(result.Count("completed"), Is.EqualTo(conversations.Count));
+        Assert.That(Notifications, Has.Count.EqualTo(conversations.Count * (Turns.Length - 2)), "each late turn stored once, by the relay or the reconciler");
+        foreach (var (conversationId, answers) in relayed)
+        {
+            Assert.That(answers.Select(a => a.StatusCode), Is.All.EqualTo(HttpStatusCode.Created), "stored, or a replay of what the reconciler stored");
+            Assert.That(await StoredConversationAsync(conversationId), Is.EqualTo(Numbered(Turns)), conversationId);
+            Assert.That((await StoredCallAsync(conversationId)).Status, Is.EqualTo(CallStatus.Completed));
+            var stored = await StoredTurnsAsync(conversationId);
+            foreach (var answer in answers)
+            {
+                var body = await ReadJsonAsync(answer);
+                Assert.That(body.GetProperty("transcription_id").GetInt32(), Is.EqualTo(stored[body.GetProperty("sequence_number").GetInt32() - 1].Id),
+                    "the ids of the turn as stored");
+            }
+        }
+    }
+
+    [Test]
     public async Task ShouldAnswerALateWebhookAsAReplayOfWhatTheReconcilerStored()
     {
         var conversationId = NewConversationId();
@@ -82,5 +134,36 @@ public class ReconciliationInstancesTests(DatabaseKind kind) : ReconciliationTes
         Assert.That(results.All(r => r.Count("completed") > 0), Is.True, "both instances took a share");
         Assert.That(await QueryAsync(db => db.Calls.CountAsync(c => c.Status == CallStatus.Completed)), Is.EqualTo(conversations.Count));
         Assert.That(await QueryAsync(db => db.CallTranscriptions.CountAsync()), Is.EqualTo(conversations.Count * Turns.Length));
+    }
+
+    [Test]
+    public async Task ShouldFetchAPendingConversationOncePerCheckAcrossTwoInstances()
+    {
+        var conversations = Enumerable.Range(0, 8).Select(_ => NewConversationId()).ToList();
+        foreach (var conversationId in conversations)
+        {
+            await PlaceCallAsync(conversationId, QuietPeriod + TimeSpan.FromMinutes(1));
+            Api.Serve(conversationId, Answer.Ok(Done(conversationId, Conversation, "processing"), delay: TimeSpan.FromMilliseconds(50)));
+        }
+
+        await using var other = CreateInstance();
+        int[] Fetched() => [.. conversations.Select(id => Api.Requests(id).Count)];
+
+        await Task.WhenAll(SweepAsync(), SweepAsync(other));
+        var first = Fetched();
+        await Task.WhenAll(SweepAsync(), SweepAsync(other));
+        var atOnce = Fetched();
+        Clock.Advance(Interval);
+        await Task.WhenAll(SweepAsync(), SweepAsync(other));
+        var afterOneWait = Fetched();
+        Clock.Advance(Interval);
+        await Task.WhenAll(SweepAsync(), SweepAsync(other));
+        var tooSoon = Fetched();
+
+        Assert.That(first, Is.All.EqualTo(1), "each conversation fetched by one instance");
+        Assert.That(atOnce, Is.All.EqualTo(1), "neither instance checks it again before its next check");
+        Assert.That(afterOneWait, Is.All.EqualTo(2), "its next check is made once, by one instance");
+        Assert.That(tooSoon, Is.All.EqualTo(2), "the wait doubled for both instances");
+        Assert.That(await QueryAsync(db => db.Calls.CountAsync(c => conversations.Contains(c.ConversationId))), Is.Zero, "nothing stored while processing");
     }
 }

@@ -1,3 +1,4 @@
+using CallTranscription.Application.Calls.Reconcile;
 using CallTranscription.Domain.Calls;
 using CallTranscription.WebApi.FunctionalTests.Infrastructure;
 using CallTranscription.WebApi.Reconciliation;

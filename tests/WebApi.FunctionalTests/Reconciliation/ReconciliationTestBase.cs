@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CallTranscription.Application.Calls.Reconcile;
 using CallTranscription.Application.Transcriptions.SaveTranscription;
 using CallTranscription.Domain.Drivers;
 using CallTranscription.WebApi.FunctionalTests.Infrastructure;

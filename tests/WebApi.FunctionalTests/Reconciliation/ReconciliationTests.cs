@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using CallTranscription.Application.Calls.Reconcile;
+using CallTranscription.Application.Common.Telemetry;
 using CallTranscription.Domain.Calls;
 using CallTranscription.WebApi.FunctionalTests.Infrastructure;
 using CallTranscription.WebApi.Reconciliation;
@@ -130,22 +134,51 @@ public class ReconciliationTests(DatabaseKind kind) : ReconciliationTestBase(kin
     }
 
     [Test]
+    public async Task ShouldKeepEachConversationsNextCheckAcrossARestart()
+    {
+        var conversationId = NewConversationId();
+        await PlaceCallAsync(conversationId, QuietPeriod + TimeSpan.FromMinutes(1));
+        Api.Serve(conversationId, Answer.Ok(Done(conversationId, Conversation, "processing")), Answer.Ok(Done(conversationId)));
+        await SweepAsync();
+        await using var restarted = CreateInstance();
+
+        var atOnce = await SweepAsync(restarted);
+        Clock.Advance(Interval);
+        var later = await SweepAsync(restarted);
+
+        Assert.That(atOnce.Waiting, Is.EqualTo(1), "the wait is kept in the database, not in the process that set it");
+        Assert.That(later.Count("completed"), Is.EqualTo(1));
+        Assert.That(Api.Requests(conversationId), Has.Count.EqualTo(2));
+        Assert.That(await QueryAsync(db => db.ConversationChecks.AnyAsync(c => c.ConversationId == conversationId)), Is.False,
+            "an ended conversation's check is removed");
+    }
+
+    [Test]
     public async Task ShouldCheckAnUnknownConversationUntilGiveUpAfterThenWarnOnce()
     {
+        using var metrics = new RecordedMetrics(Reconciler.Services);
         var conversationId = NewConversationId();
         await PlaceCallAsync(conversationId, QuietPeriod + TimeSpan.FromMinutes(1));
 
         var first = await SweepAsync();
+        var atOnce = await SweepAsync();
+        Clock.Advance(Interval);
+        var second = await SweepAsync();
         Clock.Advance(GiveUpAfter);
         var givenUp = await SweepAsync();
-        var again = await SweepAsync();
+        await using var restarted = CreateInstance();
+        var afterRestart = await SweepAsync(restarted);
 
         Assert.That(first.Count("not_found"), Is.EqualTo(1));
+        Assert.That(atOnce.Waiting, Is.EqualTo(1), "a 404 is checked again later, not at once");
+        Assert.That(second.Count("not_found"), Is.EqualTo(1));
         Assert.That(givenUp.GivenUp, Is.EqualTo(1));
-        Assert.That(givenUp.Due + again.Due, Is.Zero);
-        Assert.That(Api.Requests(conversationId), Has.Count.EqualTo(1), "not checked after GiveUpAfter");
+        Assert.That(givenUp.Due + afterRestart.Due + afterRestart.GivenUp, Is.Zero, "given up once, and no longer read as due");
+        Assert.That(Api.Requests(conversationId), Has.Count.EqualTo(2), "not checked after GiveUpAfter");
+        Assert.That(metrics.Sum(ReconciliationMetrics.GivenUpName), Is.EqualTo(1));
         Assert.That(Reconciler.Logs.Entries.Count(e => e.Level == LogLevel.Warning && e.Message.Contains("GiveUpAfter") && e.Message.Contains(conversationId)),
             Is.EqualTo(1));
+        Assert.That(restarted.Logs.Entries.Any(e => e.Message.Contains("GiveUpAfter")), Is.False, "a restart does not warn again");
         Assert.That(await QueryAsync(db => db.Calls.AnyAsync(c => c.ConversationId == conversationId)), Is.False);
     }
 
@@ -199,6 +232,32 @@ public class ReconciliationTests(DatabaseKind kind) : ReconciliationTestBase(kin
         Assert.That(metrics.Observe(ReconciliationMetrics.DueName), Is.EqualTo(3), "due when the sweep began");
         Assert.That(metrics.Observe(ReconciliationMetrics.OldestDueAgeName), Is.EqualTo(TimeSpan.FromMinutes(3).TotalSeconds + 30).Within(1),
             "the longest-due became due three minutes before the sweep");
+    }
+
+    [Test]
+    public async Task ShouldTraceEachCheckWithItsApiCallInside()
+    {
+        var conversationId = NewConversationId();
+        await PlaceCallAsync(conversationId, QuietPeriod + TimeSpan.FromMinutes(1));
+        Api.Serve(conversationId, Answer.Ok(Done(conversationId)));
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is CallTranscriptionTelemetry.Name or "System.Net.Http",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        await SweepAsync();
+
+        var check = spans.Single(s => s.OperationName == "ReconcileConversation" && Equals(s.GetTagItem(CallTranscriptionTelemetry.ConversationIdAttribute), conversationId));
+        Assert.That(check.GetTagItem(ReconciliationMetrics.OutcomeAttribute), Is.EqualTo("completed"));
+        Assert.That(check.Parent, Is.Null, "each check is a trace of its own");
+        var inside = spans.Where(s => s.ParentSpanId == check.SpanId).Select(s => s.Source.Name).ToList();
+        Assert.That(inside, Does.Contain("System.Net.Http"), "the API call");
+        Assert.That(inside, Does.Contain(CallTranscriptionTelemetry.Name), "the command that stored the call");
+        Assert.That(string.Join(" ", spans.SelectMany(s => s.Tags).Select(t => t.Value)), Does.Not.Contain(FakeConversationsApi.ApiKey));
     }
 
     [Test]

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using CallTranscription.Application.Common.Telemetry;
-using CallTranscription.WebApi.Reconciliation;
 
 namespace CallTranscription.WebApi.FunctionalTests.Reconciliation;
 
@@ -29,6 +28,8 @@ public sealed class RecordedMetrics : IDisposable
 
     public long Sum(string instrument, string tag, string value) => (long)_measurements
         .Where(m => m.Instrument == instrument && Equals(m.Tags.GetValueOrDefault(tag), value)).Sum(m => m.Value);
+
+    public long Sum(string instrument) => (long)_measurements.Where(m => m.Instrument == instrument).Sum(m => m.Value);
 
     /// <summary>The gauge's value now.</summary>
     public double Observe(string instrument)

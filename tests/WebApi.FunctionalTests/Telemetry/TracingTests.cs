@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using CallTranscription.Application.Common.Behaviors;
+using CallTranscription.Application.Common.Telemetry;
 using CallTranscription.WebApi.FunctionalTests.Infrastructure;
 
 namespace CallTranscription.WebApi.FunctionalTests.Telemetry;
@@ -30,7 +30,7 @@ public class TracingTests(DatabaseKind kind) : TelemetryTestBase(kind)
             Assert.That(server.DisplayName, Is.EqualTo("POST /webhooks/elevenlabs/transcription"));
             Assert.That(server.ParentSpanId, Is.EqualTo(callerSpan));
             Assert.That(command.DisplayName, Is.EqualTo("SaveTranscription"));
-            Assert.That(command.GetTagItem(TelemetryBehavior<object, object>.ConversationIdAttribute), Is.EqualTo("conv_traced"));
+            Assert.That(command.GetTagItem(CallTranscriptionTelemetry.ConversationIdAttribute), Is.EqualTo("conv_traced"));
             Assert.That(command.ParentSpanId, Is.EqualTo(server.SpanId));
             Assert.That(database, Is.Not.Empty, string.Join(", ", spans.Select(s => $"{s.Source.Name}: {s.DisplayName}")));
             Assert.That(database.Select(QueryText), Has.Some.Contains("INSERT INTO"));

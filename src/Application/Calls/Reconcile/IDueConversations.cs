@@ -2,7 +2,7 @@ namespace CallTranscription.Application.Calls.Reconcile;
 
 /// <summary>
 /// The conversations that may not have ended here although they have ended at ElevenLabs: calls still in progress,
-/// and call records with no call at all, quiet since before a given time.
+/// and call records with no call at all, quiet since before a given time and not given up.
 /// </summary>
 public interface IDueConversations
 {

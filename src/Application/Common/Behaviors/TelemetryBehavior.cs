@@ -13,8 +13,6 @@ namespace CallTranscription.Application.Common.Behaviors;
 public sealed class TelemetryBehavior<TRequest, TResponse>(CallTranscriptionTelemetry telemetry, TimeProvider timeProvider)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    public const string ConversationIdAttribute = "calltranscription.conversation_id";
-
     private static readonly string _command = typeof(TRequest).Name is var name && name.EndsWith("Command", StringComparison.Ordinal)
         ? name[..^"Command".Length]
         : name;
@@ -22,7 +20,7 @@ public sealed class TelemetryBehavior<TRequest, TResponse>(CallTranscriptionTele
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         using var activity = CallTranscriptionTelemetry.ActivitySource.StartActivity(_command);
-        activity?.SetTag(ConversationIdAttribute, CommandEvents.ConversationIdOf(request));
+        activity?.SetTag(CallTranscriptionTelemetry.ConversationIdAttribute, CommandEvents.ConversationIdOf(request));
         var started = timeProvider.GetTimestamp();
         try
         {

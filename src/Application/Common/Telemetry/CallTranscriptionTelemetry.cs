@@ -11,6 +11,9 @@ public sealed class CallTranscriptionTelemetry
 {
     public const string Name = "CallTranscription";
 
+    /// <summary>The conversation a span is about, on command and reconciliation spans.</summary>
+    public const string ConversationIdAttribute = "calltranscription.conversation_id";
+
     public static readonly ActivitySource ActivitySource = new(Name);
 
     // ASP.NET Core's own boundaries for http.server.request.duration, so both histograms read alike.

@@ -7,7 +7,7 @@ namespace CallTranscription.Infrastructure.ElevenLabs.Reconciliation;
 
 /// <summary>
 /// One query for every provider. Times are compared after reading: SQLite cannot compare the stored DateTimeOffset
-/// text in SQL, and the rows read are only the calls still in progress and the call records without a call.
+/// text in SQL, and the rows read are only the calls still in progress and the call records without a call, less those given up.
 /// </summary>
 internal sealed class DueConversations(ApplicationDbContext context) : IDueConversations
 {
@@ -31,8 +31,12 @@ internal sealed class DueConversations(ApplicationDbContext context) : IDueConve
         }
 
         // Turns are numbered as they are stored, so the last one's creation is the call's last activity.
-        var inProgress = await calls
-            .Select(c => new
+        var inProgress = await (
+            from c in calls
+            join k in context.ConversationChecks on c.ConversationId equals k.ConversationId into checks
+            from k in checks.DefaultIfEmpty()
+            where k == null || k.GivenUpAt == null
+            select new
             {
                 c.ConversationId,
                 c.CreatedAt,
@@ -41,14 +45,19 @@ internal sealed class DueConversations(ApplicationDbContext context) : IDueConve
                     .OrderByDescending(t => t.SequenceNumber)
                     .Select(t => (DateTimeOffset?)t.CreatedAt)
                     .FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        var placed = await records.Select(r => new { r.ConversationId, r.CreatedAt }).ToListAsync(cancellationToken);
+                NextCheckAt = k == null ? null : k.NextCheckAt,
+            }).ToListAsync(cancellationToken);
+        var placed = await (
+            from r in records
+            join k in context.ConversationChecks on r.ConversationId equals k.ConversationId into checks
+            from k in checks.DefaultIfEmpty()
+            where k == null || k.GivenUpAt == null
+            select new { r.ConversationId, r.CreatedAt, NextCheckAt = k == null ? null : k.NextCheckAt }).ToListAsync(cancellationToken);
 
         return
         [
-            .. inProgress.Select(c => new DueConversation(c.ConversationId, c.CreatedAt, c.LastTurnAt ?? c.CreatedAt)),
-            .. placed.Select(r => new DueConversation(r.ConversationId, r.CreatedAt, r.CreatedAt)),
+            .. inProgress.Select(c => new DueConversation(c.ConversationId, c.CreatedAt, c.LastTurnAt ?? c.CreatedAt, c.NextCheckAt)),
+            .. placed.Select(r => new DueConversation(r.ConversationId, r.CreatedAt, r.CreatedAt, r.NextCheckAt)),
         ];
     }
 }

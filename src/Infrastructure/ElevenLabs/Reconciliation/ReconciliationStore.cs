@@ -9,6 +9,7 @@ internal static class ReconciliationStore
     public static IServiceCollection AddReconciliationStore(this IServiceCollection services, DatabaseProvider provider)
     {
         services.AddScoped<IDueConversations, DueConversations>();
+        services.AddScoped<IConversationChecks, ConversationChecks>();
         _ = provider switch
         {
             DatabaseProvider.Postgres => services.AddSingleton<IConversationClaims, PostgresClaims>(),

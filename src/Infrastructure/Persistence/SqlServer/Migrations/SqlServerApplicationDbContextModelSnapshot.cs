@@ -75,6 +75,31 @@ namespace CallTranscription.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("calls", (string)null);
                 });
 
+            modelBuilder.Entity("CallTranscription.Domain.Calls.ConversationCheck", b =>
+                {
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<int>("Checks")
+                        .HasColumnType("int")
+                        .HasColumnName("checks");
+
+                    b.Property<DateTimeOffset?>("GivenUpAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("given_up_at");
+
+                    b.Property<DateTimeOffset?>("NextCheckAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("next_check_at");
+
+                    b.HasKey("ConversationId")
+                        .HasName("pk_reconciliation_checks");
+
+                    b.ToTable("reconciliation_checks", (string)null);
+                });
+
             modelBuilder.Entity("CallTranscription.Domain.Drivers.Driver", b =>
                 {
                     b.Property<int>("Id")

@@ -68,6 +68,31 @@ namespace CallTranscription.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("calls", (string)null);
                 });
 
+            modelBuilder.Entity("CallTranscription.Domain.Calls.ConversationCheck", b =>
+                {
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<int>("Checks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checks");
+
+                    b.Property<DateTimeOffset?>("GivenUpAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_up_at");
+
+                    b.Property<DateTimeOffset?>("NextCheckAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_check_at");
+
+                    b.HasKey("ConversationId")
+                        .HasName("pk_reconciliation_checks");
+
+                    b.ToTable("reconciliation_checks", (string)null);
+                });
+
             modelBuilder.Entity("CallTranscription.Domain.Drivers.Driver", b =>
                 {
                     b.Property<int>("Id")

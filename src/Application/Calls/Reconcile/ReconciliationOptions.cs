@@ -1,4 +1,4 @@
-namespace CallTranscription.WebApi.Reconciliation;
+namespace CallTranscription.Application.Calls.Reconcile;
 
 public sealed class ReconciliationOptions
 {

@@ -1,8 +1,7 @@
 using System.Diagnostics.Metrics;
-using CallTranscription.Application.Calls.Reconcile;
 using CallTranscription.Application.Common.Telemetry;
 
-namespace CallTranscription.WebApi.Reconciliation;
+namespace CallTranscription.Application.Calls.Reconcile;
 
 /// <summary>Reconciliation's instruments on the service's meter; the gauges read the last sweep's figures.</summary>
 public sealed class ReconciliationMetrics
@@ -11,38 +10,43 @@ public sealed class ReconciliationMetrics
     public const string DueName = "calltranscription.reconciliation.due";
     public const string OldestDueAgeName = "calltranscription.reconciliation.oldest_due_age";
     public const string GivenUpName = "calltranscription.reconciliation.given_up";
+    public const string OutcomeAttribute = "outcome";
     public const string ErrorOutcome = "error";
 
     private readonly Counter<long> _checks;
+    private readonly Counter<long> _givenUp;
     private readonly TimeProvider _timeProvider;
-    private Snapshot _last = new(0, null, 0);
+    private Snapshot _last = new(0, null);
 
     public ReconciliationMetrics(IMeterFactory meterFactory, TimeProvider timeProvider)
     {
         _timeProvider = timeProvider;
         var meter = meterFactory.Create(CallTranscriptionTelemetry.Name);
         _checks = meter.CreateCounter<long>(ChecksName, "{check}", "Conversations checked against ElevenLabs' Conversations API, by outcome.");
+        _givenUp = meter.CreateCounter<long>(GivenUpName, "{conversation}", "Conversations given up: still open past Reconciliation:GiveUpAfter, no longer checked.");
         meter.CreateObservableGauge(DueName, () => Volatile.Read(ref _last).Due, "{conversation}", "Conversations due for a check.");
         meter.CreateObservableGauge(OldestDueAgeName, OldestDueAge, "s", "How long the longest-due conversation has been due.");
-        meter.CreateObservableGauge(GivenUpName, () => Volatile.Read(ref _last).GivenUp, "{conversation}",
-            "Conversations still open past Reconciliation:GiveUpAfter: no longer checked.");
     }
 
-    public void Checked(ReconcileOutcome outcome) => Checked(outcome switch
+    public static string OutcomeOf(ReconcileOutcome outcome) => outcome switch
     {
         ReconcileOutcome.Completed => "completed",
         ReconcileOutcome.Failed => "failed",
         ReconcileOutcome.Pending => "pending",
         ReconcileOutcome.NotFound => "not_found",
         _ => ErrorOutcome,
-    });
+    };
 
-    public void Checked(string outcome) => _checks.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+    public void Checked(ReconcileOutcome outcome) => Checked(OutcomeOf(outcome));
 
-    public void Swept(int due, DateTimeOffset? oldestDueAt, int givenUp) => Volatile.Write(ref _last, new Snapshot(due, oldestDueAt, givenUp));
+    public void Checked(string outcome) => _checks.Add(1, new KeyValuePair<string, object?>(OutcomeAttribute, outcome));
+
+    public void GivenUp() => _givenUp.Add(1);
+
+    public void Swept(int due, DateTimeOffset? oldestDueAt) => Volatile.Write(ref _last, new Snapshot(due, oldestDueAt));
 
     private double OldestDueAge() =>
         Volatile.Read(ref _last).OldestDueAt is { } dueAt ? Math.Max(0, (_timeProvider.GetUtcNow() - dueAt).TotalSeconds) : 0;
 
-    private sealed record Snapshot(int Due, DateTimeOffset? OldestDueAt, int GivenUp);
+    private sealed record Snapshot(int Due, DateTimeOffset? OldestDueAt);
 }

@@ -1,4 +1,4 @@
-namespace CallTranscription.WebApi.Reconciliation;
+namespace CallTranscription.Application.Calls.Reconcile;
 
 /// <summary>Whether the Conversations API refuses ElevenLabs:ApiKey now; a spell lasts until it answers again.</summary>
 public sealed class ApiKeyState

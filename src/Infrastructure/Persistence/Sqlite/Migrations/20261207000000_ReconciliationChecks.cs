@@ -1,0 +1,36 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CallTranscription.Infrastructure.Persistence.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ReconciliationChecks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "reconciliation_checks",
+                columns: table => new
+                {
+                    conversation_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    checks = table.Column<int>(type: "INTEGER", nullable: false),
+                    next_check_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    given_up_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reconciliation_checks", x => x.conversation_id);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "reconciliation_checks");
+        }
+    }
+}
