@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
 using CallTranscription.Application.Transcriptions.Common;
 using CallTranscription.WebApi.ErrorHandling;
 using CallTranscription.WebApi.Logging;
@@ -50,7 +49,8 @@ public static class TranscriptionWebhook
         }
         catch (RequestRejectedException)
         {
-            log.ConversationId = ConversationIdIn(body);
+            // A body refused for one field still names its conversation in the request's log line.
+            log.ConversationId = JsonBody.TopLevelString(body, "conversation_id"u8);
             throw;
         }
 
@@ -64,19 +64,5 @@ public static class TranscriptionWebhook
         }
 
         return TypedResults.Created((string?)null, TranscriptionAccepted.From(result));
-    }
-
-    // A body refused for one field still names its conversation in the request's log line.
-    private static string? ConversationIdIn(byte[] body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.TryGetProperty("conversation_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
-        {
-            return null;
-        }
     }
 }
