@@ -70,18 +70,12 @@ public static class JsonBody
 
             while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
             {
-                var isName = json.ValueTextEquals(name);
-                if (!json.Read())
+                if (json.ValueTextEquals(name))
                 {
-                    return null;
+                    return json.Read() && json.TokenType == JsonTokenType.String ? json.GetString() : null;
                 }
 
-                if (isName)
-                {
-                    return json.TokenType == JsonTokenType.String ? json.GetString() : null;
-                }
-
-                if (!json.TrySkip())
+                if (!json.Read() || !json.TrySkip())
                 {
                     return null;
                 }

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using CallTranscription.WebApi.ErrorHandling;
 using CallTranscription.WebApi.Logging;
-using CallTranscription.WebApi.OpenApi;
 using CallTranscription.WebApi.RateLimiting;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
