@@ -10,6 +10,7 @@ using CallTranscription.WebApi.Telemetry;
 using CallTranscription.WebApi.Webhooks;
 using CallTranscription.WebApi.Webhooks.PostCall;
 using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace CallTranscription.WebApi;
@@ -33,7 +34,18 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddOptions<ServerUrls>().Configure<IConfiguration>((urls, settings) => settings.Bind(urls)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServerUrls>, ServerUrlsValidator>();
-        services.AddRequestLogging();
+        // One line per request, written by HttpLogging when the response is complete, plus what RequestLogInterceptor adds.
+        // No headers, query strings or bodies: they carry signatures, message text and phone numbers.
+        services.AddHttpLogging(options =>
+        {
+            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            options.CombineLogs = true;
+        });
+        services.AddHttpLoggingInterceptor<RequestLogInterceptor>();
+        // The simple formatter writes the timestamp straight before the level, so its configured format ends in a space;
+        // the JSON formatter, which shares the formatter options, should not carry it into its values.
+        services.PostConfigure<JsonConsoleFormatterOptions>(options => options.TimestampFormat = options.TimestampFormat?.TrimEnd());
         services.AddSingleton<WebhookSignatureVerifier>();
         services.AddClientRateLimiting();
         services.AddReconciliation();

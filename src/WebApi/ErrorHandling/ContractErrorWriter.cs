@@ -2,6 +2,7 @@ using CallTranscription.Application.Common.Exceptions;
 using CallTranscription.Domain.Calls;
 using CallTranscription.WebApi.Logging;
 using CallTranscription.WebApi.Serialization;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CallTranscription.WebApi.ErrorHandling;
@@ -36,9 +37,11 @@ internal sealed class ContractErrorWriter : IProblemDetailsWriter
                 "Call already ended",
                 "The call has ended and its post-call transcript is stored; this turn is not one of its turns and was not stored."),
             RequestRejectedException rejected => ErrorResponse.Of(rejected.Message, rejected.Details),
-            BadHttpRequestException => ErrorResponse.Of(
-                statusCode == StatusCodes.Status413PayloadTooLarge ? "Payload too large" : "Bad request",
-                "The request body could not be read."),
+            // Only the webhooks read a body, each within the size limit it declares.
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ErrorResponse.Of(
+                "Payload too large",
+                $"A transcription body is at most {context.AdditionalMetadata?.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize} bytes."),
+            BadHttpRequestException => ErrorResponse.Of("Bad request", "The request body could not be read."),
             not null => ErrorResponse.Of("Internal server error", "The transcription was not stored. Retry the delivery."),
             null => statusCode switch
             {

@@ -12,3 +12,17 @@ public sealed record ErrorResponse(
 
     public static ErrorResponse Of(string message, string details) => new("error", message, details);
 }
+
+public static class ErrorResponses
+{
+    /// <summary>Declares the contract's error shape for each status, in the endpoint's OpenAPI operation.</summary>
+    public static RouteHandlerBuilder ProducesErrors(this RouteHandlerBuilder endpoint, params int[] statusCodes)
+    {
+        foreach (var statusCode in statusCodes)
+        {
+            endpoint.Produces<ErrorResponse>(statusCode);
+        }
+
+        return endpoint;
+    }
+}

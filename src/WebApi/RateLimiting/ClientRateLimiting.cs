@@ -41,14 +41,13 @@ internal static class ClientRateLimiting
                 return settings.PermitLimit > 0
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PermitLimit, Window = settings.Window, QueueLimit = 0 })
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PermitLimit, Window = settings.Window })
                     : RateLimitPartition.GetNoLimiter(string.Empty);
             });
             limiter.AddConcurrencyLimiter(PostCallPolicy, concurrency =>
             {
                 concurrency.PermitLimit = PostCallConcurrency;
                 concurrency.QueueLimit = PostCallQueue;
-                concurrency.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
             });
         });
         return services;

@@ -53,6 +53,42 @@ public static class JsonBody
         }
     }
 
+    /// <summary>
+    /// The string value of the top-level property <paramref name="name"/>, if the bytes hold it before anything they
+    /// cannot read: the body may be cut short, malformed or refused for another field.
+    /// </summary>
+    public static string? TopLevelString(ReadOnlySpan<byte> body, ReadOnlySpan<byte> name)
+    {
+        body = body.StartsWith(Utf8ByteOrderMark) ? body[Utf8ByteOrderMark.Length..] : body;
+        var json = new Utf8JsonReader(body, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = MaxDepth }));
+        try
+        {
+            if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            {
+                if (json.ValueTextEquals(name))
+                {
+                    return json.Read() && json.TokenType == JsonTokenType.String ? json.GetString() : null;
+                }
+
+                if (!json.Read() || !json.TrySkip())
+                {
+                    return null;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            // Not JSON, or not UTF-8 text: the full read says which, in the contract's words.
+        }
+
+        return null;
+    }
+
     private static string Describe(JsonException exception)
     {
         var field = exception.Path is null or "$" ? null : exception.Path.TrimStart('$', '.');

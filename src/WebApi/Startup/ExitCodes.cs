@@ -1,6 +1,6 @@
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Connections;
 using CallTranscription.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 
 namespace CallTranscription.WebApi.Startup;

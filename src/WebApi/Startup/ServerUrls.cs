@@ -40,19 +40,17 @@ internal sealed class ServerUrlsValidator : IValidateOptions<ServerUrls>
 
     private static bool IsListenUrl(string url)
     {
-        BindingAddress address;
         try
         {
-            address = BindingAddress.Parse(url);
+            var address = BindingAddress.Parse(url);
+            return address.Scheme.ToLowerInvariant() is "http" or "https"
+                && address.PathBase.Length == 0
+                && (address.IsUnixPipe || address.IsNamedPipe || (IsHost(address.Host) && address.Port is >= 0 and <= 65535));
         }
         catch (FormatException)
         {
             return false;
         }
-
-        return address.Scheme.ToLowerInvariant() is "http" or "https"
-            && address.PathBase.Length == 0
-            && (address.IsUnixPipe || address.IsNamedPipe || (IsHost(address.Host) && address.Port is >= 0 and <= 65535));
     }
 
     private static bool IsHost(string host) =>

@@ -1,9 +1,7 @@
 using System.ComponentModel;
-using System.Text.Json;
 using CallTranscription.Application.Transcriptions.Common;
 using CallTranscription.WebApi.ErrorHandling;
 using CallTranscription.WebApi.Logging;
-using CallTranscription.WebApi.OpenApi;
 using CallTranscription.WebApi.RateLimiting;
 using CallTranscription.WebApi.Serialization;
 using MediatR;
@@ -43,19 +41,10 @@ public static class TranscriptionWebhook
         var body = await WebhookBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
         signatureVerifier.Verify(signature, body);
         var log = http.WebhookLog();
-        TranscriptionRequest request;
-        try
-        {
-            request = JsonBody.Read(body, WebApiJsonContext.Default.TranscriptionRequest);
-        }
-        catch (RequestRejectedException)
-        {
-            log.ConversationId = ConversationIdIn(body);
-            throw;
-        }
-
+        // Named from the bytes, so that a body refused for one field still names its conversation in the request's line.
+        using var scope = log.BeginConversation(loggerFactory.CreateLogger(typeof(TranscriptionWebhook)), JsonBody.TopLevelString(body, "conversation_id"u8));
+        var request = JsonBody.Read(body, WebApiJsonContext.Default.TranscriptionRequest);
         (log.Speaker, log.MessageLength) = (request.Speaker, request.Message is { } message ? TextRules.CodePointCount(message) : null);
-        using var scope = log.BeginConversation(loggerFactory.CreateLogger(typeof(TranscriptionWebhook)), request.ConversationId);
         var result = await mediator.Send(request.ToCommand(), cancellationToken);
         (log.SequenceNumber, log.Replayed) = (result.SequenceNumber, result.Replayed);
         if (result.Replayed)
@@ -64,19 +53,5 @@ public static class TranscriptionWebhook
         }
 
         return TypedResults.Created((string?)null, TranscriptionAccepted.From(result));
-    }
-
-    // A body refused for one field still names its conversation in the request's log line.
-    private static string? ConversationIdIn(byte[] body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.TryGetProperty("conversation_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
-        {
-            return null;
-        }
     }
 }

@@ -110,6 +110,15 @@ public class JsonBodyTests
         Assert.That(command.Transcript.Single(), Is.EqualTo(new CallTranscription.Application.Calls.CompleteCall.TranscriptEntry("agent", null, 7)));
     }
 
+    [TestCase("{\"type\":\"post_call_audio\",\"data\":{\"full_audio\":\"AAAA", "post_call_audio", TestName = "ShouldFindATopLevelStringInABodyCutShortAfterIt")]
+    [TestCase("{\"data\":{\"type\":\"nested\"},\"event_timestamp\":1,\"type\":\"post_call_audio\"}", "post_call_audio", TestName = "ShouldFindOnlyATopLevelString")]
+    [TestCase("{\"data\":{\"full_audio\":\"AAAA", null, TestName = "ShouldNotFindAStringTheBytesDoNotReach")]
+    [TestCase("{\"type\":7}", null, TestName = "ShouldNotFindAValueThatIsNotAString")]
+    [TestCase("[{\"type\":\"post_call_audio\"}]", null, TestName = "ShouldNotFindAStringInABodyThatIsNotAnObject")]
+    [TestCase("not json", null, TestName = "ShouldNotFindAStringInABodyThatIsNotJson")]
+    public void ShouldFindATopLevelStringBeforeWhateverItCannotRead(string body, string? found) =>
+        Assert.That(JsonBody.TopLevelString(Encoding.UTF8.GetBytes(body), "type"u8), Is.EqualTo(found));
+
     [TestCase(null)]
     [TestCase("application/json; charset=utf-16")]
     [TestCase("application/json; charset=iso-8859-1")]

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.IO.Pipelines;
 using CallTranscription.WebApi.ErrorHandling;
 using CallTranscription.WebApi.Serialization;
 
@@ -27,10 +27,10 @@ public static class PostCallBody
         JsonBody.EnsureJsonMediaType(request);
         var kept = new MemoryStream();
         string? type = null;
-        var reader = request.BodyReader;
-        while (true)
+        ReadResult result;
+        do
         {
-            var result = await reader.ReadAsync(cancellationToken);
+            result = await request.BodyReader.ReadAsync(cancellationToken);
             foreach (var segment in result.Buffer)
             {
                 signature.Append(segment.Span);
@@ -38,10 +38,10 @@ public static class PostCallBody
             }
 
             var keptBefore = kept?.Length - result.Buffer.Length;
-            reader.AdvanceTo(result.Buffer.End);
+            request.BodyReader.AdvanceTo(result.Buffer.End);
             if (type is null && keptBefore < TypeSearchBytes)
             {
-                type = TypeAtTheStart(kept!.GetBuffer().AsSpan(0, (int)Math.Min(kept.Length, TypeSearchBytes)));
+                type = JsonBody.TopLevelString(kept!.GetBuffer().AsSpan(0, (int)Math.Min(kept.Length, TypeSearchBytes)), "type"u8);
             }
 
             if (type is not null && !PostCallEventTypes.IsRead(type))
@@ -50,63 +50,20 @@ public static class PostCallBody
             }
             else if (kept?.Length > MaxReadBodyBytes)
             {
-                // An event the service reads is answered now rather than after the rest of its body.
-                kept = type is null ? null : throw TooLarge(type);
-            }
-
-            if (result.IsCompleted)
-            {
-                break;
+                // Answered now rather than after the rest of its body.
+                throw TooLarge(type);
             }
         }
+        while (!result.IsCompleted);
 
         signature.Finish();
-        if (kept is not null)
+        if (kept is null)
         {
-            var read = JsonBody.Read(kept.GetBuffer().AsSpan(0, (int)kept.Length), WebApiJsonContext.Default.PostCallEvent);
-            return read.Type is not null ? read : throw JsonBody.Invalid("type is required.");
+            return new PostCallEvent(type!);
         }
 
-        return type is not null ? new PostCallEvent(type) : throw TooLarge(null);
-    }
-
-    /// <summary>The top-level <c>type</c>, if the bytes so far hold it before any value they hold only part of.</summary>
-    private static string? TypeAtTheStart(ReadOnlySpan<byte> start)
-    {
-        start = start.StartsWith(JsonBody.Utf8ByteOrderMark) ? start[JsonBody.Utf8ByteOrderMark.Length..] : start;
-        var json = new Utf8JsonReader(start, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = JsonBody.MaxDepth }));
-        try
-        {
-            if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-            {
-                var isType = json.ValueTextEquals("type"u8);
-                if (!json.Read())
-                {
-                    return null;
-                }
-
-                if (isType)
-                {
-                    return json.TokenType == JsonTokenType.String ? json.GetString() : null;
-                }
-
-                if (!json.TrySkip())
-                {
-                    return null;
-                }
-            }
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
-        {
-            // Not JSON, or not UTF-8 text: the full parse of the kept body says which, in the contract's words.
-        }
-
-        return null;
+        var read = JsonBody.Read(kept.GetBuffer().AsSpan(0, (int)kept.Length), WebApiJsonContext.Default.PostCallEvent);
+        return read.Type is not null ? read : throw JsonBody.Invalid("type is required.");
     }
 
     private static RequestRejectedException TooLarge(string? type) => new(

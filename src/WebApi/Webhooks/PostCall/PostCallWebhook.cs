@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using CallTranscription.WebApi.ErrorHandling;
 using CallTranscription.WebApi.Logging;
-using CallTranscription.WebApi.OpenApi;
 using CallTranscription.WebApi.RateLimiting;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -65,35 +64,28 @@ public static partial class PostCallWebhook
         var log = http.WebhookLog();
         log.EventType = postCall.Type;
         var logger = loggerFactory.CreateLogger(typeof(PostCallWebhook));
-        switch (postCall.Type)
+        if (!PostCallEventTypes.IsRead(postCall.Type))
         {
-            case PostCallEventTypes.Transcription:
+            log.Discarded = true;
+            if (postCall.Type != PostCallEventTypes.Audio)
             {
-                var command = postCall.ToCompleteCall();
-                using var scope = log.BeginConversation(logger, command.ConversationId);
-                var result = await mediator.Send(command, cancellationToken);
-                log.Replayed = result.ChangedNothing;
-                return PostCallAccepted.From(result);
+                LogUnknownType(logger, log.EventType ?? WebhookRequestLog.Unreadable);
             }
 
-            case PostCallEventTypes.InitiationFailure:
-            {
-                var command = postCall.ToFailCall();
-                using var scope = log.BeginConversation(logger, command.ConversationId);
-                var result = await mediator.Send(command, cancellationToken);
-                log.Replayed = !result.CallEnded;
-                return PostCallAccepted.From(result);
-            }
-
-            default:
-                log.Discarded = true;
-                if (postCall.Type != PostCallEventTypes.Audio)
-                {
-                    LogUnknownType(logger, log.EventType ?? WebhookRequestLog.Unreadable);
-                }
-
-                return PostCallAccepted.Discarded(postCall.Type);
+            return PostCallAccepted.Discarded(postCall.Type);
         }
+
+        using var scope = log.BeginConversation(logger, postCall.Data?.ConversationId);
+        if (postCall.Type == PostCallEventTypes.Transcription)
+        {
+            var completed = await mediator.Send(postCall.ToCompleteCall(), cancellationToken);
+            log.Replayed = completed.ChangedNothing;
+            return PostCallAccepted.From(completed);
+        }
+
+        var failed = await mediator.Send(postCall.ToFailCall(), cancellationToken);
+        log.Replayed = !failed.CallEnded;
+        return PostCallAccepted.From(failed);
     }
 
     [LoggerMessage(Level = LogLevel.Information,
