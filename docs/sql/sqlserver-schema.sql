@@ -139,6 +139,7 @@ BEGIN
     CREATE TABLE [reconciliation_checks] (
         [conversation_id] nvarchar(128) NOT NULL,
         [checks] int NOT NULL,
+        [last_checked_at] datetimeoffset NULL,
         [next_check_at] datetimeoffset NULL,
         [given_up_at] datetimeoffset NULL,
         CONSTRAINT [pk_reconciliation_checks] PRIMARY KEY ([conversation_id])

@@ -14,7 +14,10 @@ public static class ElevenLabsApi
     {
         // A key mounted from a secret file often ends in a newline, which no header may carry.
         services.AddOptions<ElevenLabsApiOptions>().BindConfiguration(ElevenLabsApiOptions.SectionName)
-            .PostConfigure(options => options.ApiKey = options.ApiKey?.Trim());
+            .PostConfigure(options => options.ApiKey = options.ApiKey?.Trim())
+            .Validate(options => options.ApiBaseUrl is { IsAbsoluteUri: true, Scheme: "http" or "https" },
+                "ElevenLabs:ApiBaseUrl must be an absolute http:// or https:// URL, e.g. https://api.elevenlabs.io.")
+            .ValidateOnStart();
         services.AddHttpClient<IConversationsApi, ElevenLabsConversationsClient>((provider, client) =>
             {
                 var options = provider.GetRequiredService<IOptions<ElevenLabsApiOptions>>().Value;

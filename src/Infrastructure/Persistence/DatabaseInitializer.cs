@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CallTranscription.Infrastructure.Persistence.Resilience;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -11,6 +12,9 @@ namespace CallTranscription.Infrastructure.Persistence;
 
 public static partial class DatabaseInitializer
 {
+    // PostgreSQL's invalid_catalog_name: the database named in the connection string does not exist.
+    private const string MissingDatabase = "3D000";
+
     /// <summary>
     /// Waits for the database to answer, applying pending migrations when asked (which also creates the SQLite file or
     /// the PostgreSQL database). A transient fault (connection refused, server starting) is retried for up to
@@ -48,7 +52,10 @@ public static partial class DatabaseInitializer
                 var cause = DatabaseUnavailableException.Cause(exception, database.GetDbConnection());
                 if (!DatabaseFaults.IsTransient(exception))
                 {
-                    throw new DatabaseUnavailableException($"{where} cannot be used: {cause}", exception);
+                    var hint = !migrate && exception.GetBaseException() is DbException { SqlState: MissingDatabase }
+                        ? ". `migrate` creates it (or set Database:MigrateOnStartup=true)"
+                        : "";
+                    throw new DatabaseUnavailableException($"{where} cannot be used: {cause}{hint}", exception);
                 }
 
                 if (timeProvider.GetElapsedTime(started) >= options.StartupTimeout)

@@ -16,27 +16,8 @@ internal sealed partial class DatabaseOptionsValidator(IConfiguration configurat
     {
         var failures = new List<string>();
         Check(failures, Enum.IsDefined(options.Provider), $"Database:Provider must be one of: {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
-        if (ConnectionStringProblem(options.Provider, configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)) is { } connection)
-        {
-            failures.Add(connection);
-        }
-
-        if (!string.IsNullOrWhiteSpace(options.Schema))
-        {
-            if (options.Provider == DatabaseProvider.Sqlite)
-            {
-                failures.Add("Database:Schema is not supported on Sqlite; leave it unset.");
-            }
-            else if (options.Provider == DatabaseProvider.SqlServer)
-            {
-                failures.Add("Database:Schema is not supported on SqlServer; leave it unset and make the schema the database user's default (ALTER USER ... WITH DEFAULT_SCHEMA).");
-            }
-            else if (!PlainIdentifier().IsMatch(options.Schema))
-            {
-                failures.Add("Database:Schema must be a plain identifier: a letter or underscore, then letters, digits or underscores (at most 63).");
-            }
-        }
-
+        failures.AddRange(new[] { ConnectionStringProblem(options.Provider, configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)), SchemaProblem(options) }
+            .OfType<string>());
         Check(failures, options.StartupTimeout >= TimeSpan.Zero && options.StartupTimeout <= TimeSpan.FromMinutes(10), "Database:StartupTimeout must be between 00:00:00 and 00:10:00.");
         Check(failures, options.Retry.MaxAttempts is >= 1 and <= 10, "Database:Retry:MaxAttempts must be between 1 and 10.");
         Check(failures, options.Retry.BaseDelay > TimeSpan.Zero && options.Retry.BaseDelay <= TimeSpan.FromSeconds(30), "Database:Retry:BaseDelay must be greater than 00:00:00 and at most 00:00:30.");
@@ -51,6 +32,14 @@ internal sealed partial class DatabaseOptionsValidator(IConfiguration configurat
             failures.Add(failure);
         }
     }
+
+    private static string? SchemaProblem(DatabaseOptions options) => string.IsNullOrWhiteSpace(options.Schema) ? null : options.Provider switch
+    {
+        DatabaseProvider.Sqlite => "Database:Schema is not supported on Sqlite; leave it unset.",
+        DatabaseProvider.SqlServer => "Database:Schema is not supported on SqlServer; leave it unset and make the schema the database user's default (ALTER USER ... WITH DEFAULT_SCHEMA).",
+        _ when !PlainIdentifier().IsMatch(options.Schema) => "Database:Schema must be a plain identifier: a letter or underscore, then letters, digits or underscores (at most 63).",
+        _ => null,
+    };
 
     private static string? ConnectionStringProblem(DatabaseProvider provider, string? connectionString)
     {

@@ -40,7 +40,7 @@ internal sealed class ContractErrorWriter : IProblemDetailsWriter
             // Only the webhooks read a body, each within the size limit it declares.
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ErrorResponse.Of(
                 "Payload too large",
-                $"A transcription body is at most {context.AdditionalMetadata?.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize} bytes."),
+                $"This webhook takes a body of at most {context.AdditionalMetadata?.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize} bytes."),
             BadHttpRequestException => ErrorResponse.Of("Bad request", "The request body could not be read."),
             not null => ErrorResponse.Of("Internal server error", "The transcription was not stored. Retry the delivery."),
             null => statusCode switch

@@ -50,6 +50,6 @@ public static class WebhookRequestLogExtensions
     public static IDisposable? BeginConversation(this WebhookRequestLog log, ILogger logger, string? conversationId)
     {
         log.ConversationId = conversationId;
-        return logger.BeginScope(new Dictionary<string, object?> { ["ConversationId"] = log.ConversationId });
+        return logger.BeginScope("ConversationId:{ConversationId}", log.ConversationId);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CallTranscription.Application.Calls.Reconcile;
 using CallTranscription.Domain.Calls;
 using CallTranscription.Infrastructure.ElevenLabs;
@@ -26,6 +27,21 @@ public static class Backfill
         return problem is null ? request! : throw new InvalidConfigurationException(problem);
     }
 
+    /// <summary>Runs until done, or until Ctrl+C or SIGTERM (the host handles them only once it serves), then reports.</summary>
+    public static async Task<int> RunUntilInterruptedAsync(IServiceProvider services, BackfillRequest request, TextWriter output)
+    {
+        using var interrupted = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
+        return await RunAsync(services, request, output, interrupted.Token);
+
+        void Interrupt(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            interrupted.Cancel();
+        }
+    }
+
     public static async Task<int> RunAsync(IServiceProvider services, BackfillRequest request, TextWriter output, CancellationToken cancellationToken)
     {
         var tally = new BackfillTally();
@@ -46,12 +62,12 @@ public static class Backfill
         }
         catch (ConversationsApiRefusedException exception)
         {
-            await output.WriteLineAsync($"backfill stopped: {exception.Message} {tally}");
+            await output.WriteLineAsync($"backfill stopped: {exception.Message} Until then: {tally}.");
             return BackfillExitCodes.ApiKeyRefused;
         }
         catch (ConversationsApiUnavailableException exception)
         {
-            await output.WriteLineAsync($"backfill stopped: {exception.Message} {tally}");
+            await output.WriteLineAsync($"backfill stopped: {exception.Message} Until then: {tally}.");
             return BackfillExitCodes.ApiUnavailable;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

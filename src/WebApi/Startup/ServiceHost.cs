@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using CallTranscription.Infrastructure.Persistence;
 using CallTranscription.WebApi.Reconciliation;
 using Microsoft.Extensions.Options;
@@ -29,7 +28,7 @@ internal static class ServiceHost
 
                 if (backfill is not null)
                 {
-                    return await UntilInterruptedAsync(token => Backfill.RunAsync(app.Services, backfill, Console.Out, token));
+                    return await Backfill.RunUntilInterruptedAsync(app.Services, backfill, Console.Out);
                 }
 
                 await app.Services.WarmUpAsync(app.Lifetime.ApplicationStopping);
@@ -47,21 +46,6 @@ internal static class ServiceHost
 
             await app.WaitForShutdownAsync();
             return ExitCodes.Success;
-        }
-    }
-
-    /// <summary>Ctrl+C or SIGTERM stops a command and lets it report (the host handles them only once it serves).</summary>
-    private static async Task<int> UntilInterruptedAsync(Func<CancellationToken, Task<int>> command)
-    {
-        using var interrupted = new CancellationTokenSource();
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
-        return await command(interrupted.Token);
-
-        void Interrupt(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            interrupted.Cancel();
         }
     }
 

@@ -2,6 +2,7 @@ using CallTranscription.Application.Calls.Common;
 using CallTranscription.Application.Calls.FailCall;
 using CallTranscription.Application.Common.Interfaces;
 using CallTranscription.Domain.Calls;
+using CallTranscription.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
@@ -76,5 +77,21 @@ public class FailCallCommandHandlerTests
         var call = Call.StartedBy(ConversationId, 5, _eventTime.AddMinutes(-1), _eventTime.AddMinutes(-1));
         _calls.Setup(c => c.FindForUpdateAsync(ConversationId, It.IsAny<CancellationToken>())).ReturnsAsync(call);
         return call;
+    }
+
+    [TestCase("busy", "(busy)")]
+    [TestCase("no-answer", "(no-answer)")]
+    [TestCase("SIP 486 from +15550104477", "(reason not shown)")]
+    public async Task ShouldLogAFailureReasonOnlyWhenItIsAPlainWord(string reason, string logged)
+    {
+        var logger = new RecordingLogger<FailCallCommandHandler>();
+        var handler = new FailCallCommandHandler(
+            _calls.Object, new CallStarter(_calls.Object, _drivers.Object, NullLogger<CallStarter>.Instance), new InlineUnitOfWork(),
+            new FixedTimeProvider(_now), logger);
+        Existing();
+
+        await handler.Handle(new FailCallCommand(ConversationId, reason, EventUnix), CancellationToken.None);
+
+        Assert.That(logger.Entries.Single().Message, Does.Contain(logged).And.Not.Contain("+1555"));
     }
 }

@@ -50,7 +50,7 @@ public class DatabaseStartupTests
             ("Database:Provider", "Postgres"), ("ConnectionStrings:Default", server.ConnectionString), ("Database:StartupTimeout", "00:10:00"));
 
         Assert.That(failure.Message, Is.EqualTo($"the Postgres database 'calltranscription_missing' on tcp://{server.Host}:{server.Port} cannot be used: "
-            + "3D000: database \"calltranscription_missing\" does not exist"));
+            + "3D000: database \"calltranscription_missing\" does not exist. `migrate` creates it (or set Database:MigrateOnStartup=true)"));
         Assert.That(_logs.Entries.Select(e => e.Message), Has.None.StartsWith("Waiting for"), "a permanent error is not retried");
     }
 

@@ -133,6 +133,8 @@ public class ReconciliationFaultTests(DatabaseKind kind) : ReconciliationTestBas
 
         Assert.That(sweeps.Select(s => s.Stopped), Is.All.True);
         Assert.That(Api.AllRequests(), Has.Count.EqualTo(2), "one call a sweep while the key is refused: no hammering");
+        Assert.That(Api.AllRequests().Select(r => r.RequestMessage.Path).Distinct().Count(), Is.EqualTo(2),
+            "the refused conversation waits its turn: a refusal for one conversation keeps no other from its check");
         var errors = instance.Logs.Entries.Where(e => e.Level >= LogLevel.Error).ToList();
         Assert.That(errors, Has.Count.EqualTo(1), "one error per spell");
         Assert.That(errors[0].Message, Does.Contain("ElevenLabs:ApiKey").And.Contain("401"));

@@ -187,26 +187,32 @@ public class ReconciliationTests(DatabaseKind kind) : ReconciliationTestBase(kin
     {
         var broken = NewConversationId();
         var missing = NewConversationId();
+        var noStatus = NewConversationId();
+        var newStatus = NewConversationId();
         var fine = NewConversationId();
-        foreach (var conversationId in new[] { broken, missing, fine })
+        foreach (var conversationId in new[] { broken, missing, noStatus, newStatus, fine })
         {
             await PlaceCallAsync(conversationId, QuietPeriod + TimeSpan.FromMinutes(1));
         }
 
         Api.Serve(broken, Answer.Ok(Done(broken).Replace("\"time_in_call_secs\":5", "\"time_in_call_secs\":\"five\"")));
         Api.Serve(missing, Answer.Ok(Done(missing).Replace("\"call_duration_secs\":38,", "")));
+        Api.Serve(noStatus, Answer.Ok(Done(noStatus).Replace("\"status\":\"done\"", "\"status\":null")));
+        Api.Serve(newStatus, Answer.Ok(Done(newStatus, Conversation, "queued")));
         Api.Serve(fine, Answer.Ok(Done(fine)));
 
         var sweep = await SweepAsync();
 
-        Assert.That(sweep.Count("error"), Is.EqualTo(2));
+        Assert.That(sweep.Count("error"), Is.EqualTo(4));
         Assert.That(sweep.Count("completed"), Is.EqualTo(1));
         Assert.That(sweep.Stopped, Is.False);
         Assert.That((await StoredCallAsync(fine)).Status, Is.EqualTo(CallStatus.Completed));
-        Assert.That(await QueryAsync(db => db.Calls.CountAsync(c => c.ConversationId == broken || c.ConversationId == missing)), Is.Zero);
+        Assert.That(await QueryAsync(db => db.Calls.CountAsync(c => c.ConversationId != fine)), Is.Zero);
         var warnings = Reconciler.Logs.Entries.Where(e => e.Level == LogLevel.Warning && e.Message.Contains("cannot be stored")).ToList();
-        Assert.That(warnings.Select(w => w.Fields["ConversationId"]), Is.EquivalentTo(new[] { broken, missing }));
+        Assert.That(warnings.Select(w => w.Fields["ConversationId"]), Is.EquivalentTo(new[] { broken, missing, noStatus, newStatus }));
         Assert.That(warnings.Single(w => Equals(w.Fields["ConversationId"], missing)).Message, Does.Contain("call_duration_secs"));
+        Assert.That(warnings.Single(w => Equals(w.Fields["ConversationId"], noStatus)).Message, Does.Contain("status is missing"));
+        Assert.That(warnings.Single(w => Equals(w.Fields["ConversationId"], newStatus)).Message, Does.Contain("status is not one the service knows"));
         Assert.That(string.Join("\n", Reconciler.Logs.Entries.Select(e => e.Message)), Does.Not.Contain("Yeah, go ahead"), "no message text is logged");
     }
 

@@ -218,6 +218,6 @@ public static class HostileInputCorpus
     private static IEnumerable<HostileInputCase> OversizedBodies()
     {
         yield return new HostileInputCase(
-            "body over 64 KiB", Encoding.UTF8.GetBytes(With("message", new string('m', 70_000))), "application/json", 413, "A transcription body is at most 65536 bytes.");
+            "body over 64 KiB", Encoding.UTF8.GetBytes(With("message", new string('m', 70_000))), "application/json", 413, "This webhook takes a body of at most 65536 bytes.");
     }
 }

@@ -1,3 +1,4 @@
+using CallTranscription.Infrastructure.ElevenLabs;
 using CallTranscription.WebApi.Startup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,10 @@ public class SettingsValidationTests
     [TestCase("ElevenLabs:SignatureTolerance", "-00:01:00", "ElevenLabs:SignatureTolerance must be greater than 00:00:00.")]
     [TestCase("urls", "http://127.0.0.1:notaport", "urls (ASPNETCORE_URLS, --urls) has 'http://127.0.0.1:notaport'")]
     [TestCase("http_ports", "eighty", "http_ports (ASPNETCORE_HTTP_PORTS) has 'eighty'")]
+    [TestCase("ElevenLabs:ApiBaseUrl", "api.elevenlabs.io", "ElevenLabs:ApiBaseUrl must be an absolute http:// or https:// URL")]
+    [TestCase("ElevenLabs:ApiBaseUrl", "ftp://api.elevenlabs.io", "ElevenLabs:ApiBaseUrl must be an absolute http:// or https:// URL")]
+    [TestCase("Reconciliation:Interval", "00:00:00", "Reconciliation:Interval must be from 00:00:01 to 1.00:00:00.")]
+    [TestCase("Reconciliation:GiveUpAfter", "00:10:00", "Reconciliation:GiveUpAfter must be longer than Reconciliation:QuietPeriod.")]
     public void ShouldRefuseASettingOutOfItsRange(string key, string value, string problem)
     {
         var refused = Assert.Throws<OptionsValidationException>(() => Validate((key, value)));
@@ -49,7 +54,7 @@ public class SettingsValidationTests
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
             .Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
-        services.AddWebApi(configuration);
+        services.AddWebApi(configuration).AddElevenLabsApi();
         using var provider = services.BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
     }

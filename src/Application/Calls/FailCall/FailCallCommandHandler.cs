@@ -27,21 +27,25 @@ public sealed partial class FailCallCommandHandler(
             return new FailCallResult(conversationId, call.Status, ended, CallStarted: existing is null);
         }, cancellationToken);
 
+        // ElevenLabs' reason is a word (busy, no-answer); anything else could be a SIP error quoting a phone number.
+        var reason = request.FailureReason is { Length: > 0 and <= 64 } word && word.All(c => char.IsAsciiLetter(c) || c is '-' or '_' or ' ')
+            ? word
+            : "reason not shown";
         if (result.CallEnded)
         {
-            LogFailed(conversationId, request.FailureReason);
+            LogFailed(conversationId, reason);
         }
         else
         {
-            LogAlreadyEnded(conversationId, request.FailureReason, result.CallStatus);
+            LogAlreadyEnded(conversationId, reason, result.CallStatus);
         }
 
         return result;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {ConversationId} never connected ({FailureReason}); it is failed")]
-    private partial void LogFailed(string conversationId, string? failureReason);
+    private partial void LogFailed(string conversationId, string failureReason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {ConversationId} reported as never connected ({FailureReason}) had already ended as {CallStatus}; it stays so")]
-    private partial void LogAlreadyEnded(string conversationId, string? failureReason, CallStatus callStatus);
+    private partial void LogAlreadyEnded(string conversationId, string failureReason, CallStatus callStatus);
 }

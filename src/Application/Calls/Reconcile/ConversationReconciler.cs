@@ -29,9 +29,14 @@ public sealed partial class ConversationReconciler(IConversationsApi api, IMedia
             return new ReconcileResult(conversationId, ReconcileOutcome.NotFound);
         }
 
+        if (ConversationStatus.IsPending(conversation.Status))
+        {
+            return new ReconcileResult(conversationId, ReconcileOutcome.Pending, Detail: conversation.Status);
+        }
+
         if (!ConversationStatus.HasEnded(conversation.Status))
         {
-            return new ReconcileResult(conversationId, ReconcileOutcome.Pending, Detail: conversation.Status ?? "no status");
+            return Invalid(conversationId, conversation.Status is null ? "status is missing." : "status is not one the service knows.");
         }
 
         if (conversation.ConversationId != conversationId)

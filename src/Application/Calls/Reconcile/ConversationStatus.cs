@@ -8,4 +8,7 @@ public static class ConversationStatus
 
     /// <summary>Ended, so its transcript can be stored: done, or failed.</summary>
     public static bool HasEnded(string? status) => status is Done or Failed;
+
+    /// <summary>Not over yet: checked again later.</summary>
+    public static bool IsPending(string? status) => status is "initiated" or "in-progress" or "processing";
 }

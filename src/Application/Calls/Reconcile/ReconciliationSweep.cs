@@ -56,26 +56,20 @@ public sealed partial class ReconciliationSweep(
         var giveUpBefore = now - settings.GiveUpAfter;
         var expired = all.Where(c => c.FirstSeenAt <= giveUpBefore).ToList();
         var due = all.Where(c => c.FirstSeenAt > giveUpBefore).ToList();
-        metrics.Swept(due.Count, due.Count > 0 ? due[0].QuietSince + settings.QuietPeriod : null);
+        var dueNow = due.Where(c => c.IsDue(now)).ToList();
+        metrics.Swept(dueNow.Count, dueNow.Count > 0 ? dueNow[0].QuietSince + settings.QuietPeriod : null);
 
         var givenUp = 0;
         foreach (var conversation in expired)
         {
-            givenUp += await GiveUpAsync(conversation.ConversationId, settings.GiveUpAfter, cancellationToken) ? 1 : 0;
+            givenUp += await GiveUpAsync(conversation.ConversationId, quietBefore, settings.GiveUpAfter, cancellationToken) ? 1 : 0;
         }
 
         var outcomes = new Dictionary<string, int>();
-        var waiting = 0;
         var unavailableInARow = 0;
         var stopped = false;
-        foreach (var conversation in due)
+        foreach (var conversation in dueNow)
         {
-            if (conversation.NextCheckAt > now)
-            {
-                waiting++;
-                continue;
-            }
-
             var (outcome, api) = await CheckAsync(conversation.ConversationId, quietBefore, cancellationToken);
             outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
             unavailableInARow = api == ApiAnswer.None ? unavailableInARow + 1 : 0;
@@ -86,6 +80,7 @@ public sealed partial class ReconciliationSweep(
             }
         }
 
+        var waiting = due.Count - dueNow.Count;
         if (outcomes.Count > 0)
         {
             LogSwept(due.Count, string.Join(", ", outcomes.Select(o => $"{o.Value} {o.Key}")), waiting);
@@ -112,7 +107,7 @@ public sealed partial class ReconciliationSweep(
     {
         await using var claim = await claims.TryClaimAsync(conversationId, cancellationToken);
         var now = timeProvider.GetUtcNow();
-        if (claim is null || await FindDueAsync(conversationId, quietBefore, now, cancellationToken) is null)
+        if (claim is null || await FindDueAsync(conversationId, quietBefore, now, cancellationToken) is not { } due)
         {
             // Another instance is checking it now, has just checked it, or it ended since the list was read.
             return (SweepResult.Skipped, ApiAnswer.Given);
@@ -133,7 +128,7 @@ public sealed partial class ReconciliationSweep(
 
             await (result.Outcome is ReconcileOutcome.Completed or ReconcileOutcome.Failed
                 ? ForgetAsync(conversationId, cancellationToken)
-                : CheckLaterAsync(conversationId, now, cancellationToken));
+                : CheckLaterAsync(due, now, cancellationToken));
             metrics.Checked(result.Outcome);
             return (ReconciliationMetrics.OutcomeOf(result.Outcome), ApiAnswer.Given);
         }
@@ -145,35 +140,40 @@ public sealed partial class ReconciliationSweep(
                 LogKeyRefused(exception.StatusCode);
             }
 
+            // Waits like any other, so that a refusal for this one conversation does not keep the others from their checks.
+            await CheckLaterAsync(due, now, cancellationToken);
+
             return (ReconciliationMetrics.ErrorOutcome, ApiAnswer.Refused);
         }
         catch (ConversationsApiUnavailableException exception)
         {
             metrics.Checked(ReconciliationMetrics.ErrorOutcome);
             LogUnavailable(conversationId, exception.Message);
-            await CheckLaterAsync(conversationId, now, cancellationToken);
+            await CheckLaterAsync(due, now, cancellationToken);
             return (ReconciliationMetrics.ErrorOutcome, ApiAnswer.None);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             metrics.Checked(ReconciliationMetrics.ErrorOutcome);
             LogCheckFailed(exception, conversationId);
-            await CheckLaterAsync(conversationId, now, cancellationToken);
+            await CheckLaterAsync(due, now, cancellationToken);
             return (ReconciliationMetrics.ErrorOutcome, ApiAnswer.Given);
         }
     }
 
-    private async Task<DueConversation?> FindDueAsync(string conversationId, DateTimeOffset quietBefore, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<DueConversation?> FindDueAsync(string conversationId, DateTimeOffset quietBefore, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await FindAsync(conversationId, quietBefore, cancellationToken) is { } due && due.IsDue(now) ? due : null;
+
+    private async Task<DueConversation?> FindAsync(string conversationId, DateTimeOffset quietBefore, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var due = await scope.ServiceProvider.GetRequiredService<IDueConversations>().FindAsync(conversationId, quietBefore, cancellationToken);
-        return due is not null && !(due.NextCheckAt > now) ? due : null;
+        return await scope.ServiceProvider.GetRequiredService<IDueConversations>().FindAsync(conversationId, quietBefore, cancellationToken);
     }
 
-    private Task CheckLaterAsync(string conversationId, DateTimeOffset now, CancellationToken cancellationToken) =>
+    private Task CheckLaterAsync(DueConversation due, DateTimeOffset now, CancellationToken cancellationToken) =>
         ScheduleAsync(async (checks, token) =>
         {
-            (await checks.GetAsync(conversationId, token)).CheckLater(now, options.Value.Interval);
+            (await checks.GetAsync(due.ConversationId, token)).CheckLater(now, options.Value.Interval, due.QuietSince);
             return true;
         }, cancellationToken);
 
@@ -184,12 +184,13 @@ public sealed partial class ReconciliationSweep(
             return true;
         }, cancellationToken);
 
-    /// <summary>Gives the conversation up under its claim, so that one instance warns and counts it.</summary>
-    private async Task<bool> GiveUpAsync(string conversationId, TimeSpan giveUpAfter, CancellationToken cancellationToken)
+    /// <summary>Gives the conversation up under its claim, if it is still open, so that one instance warns and counts it.</summary>
+    private async Task<bool> GiveUpAsync(string conversationId, DateTimeOffset quietBefore, TimeSpan giveUpAfter, CancellationToken cancellationToken)
     {
         await using var claim = await claims.TryClaimAsync(conversationId, cancellationToken);
         var now = timeProvider.GetUtcNow();
         var givenUp = claim is not null
+            && await FindAsync(conversationId, quietBefore, cancellationToken) is not null
             && await ScheduleAsync(async (checks, token) => (await checks.GetAsync(conversationId, token)).GiveUp(now), cancellationToken);
         if (givenUp)
         {

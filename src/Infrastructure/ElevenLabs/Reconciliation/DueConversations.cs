@@ -45,19 +45,19 @@ internal sealed class DueConversations(ApplicationDbContext context) : IDueConve
                     .OrderByDescending(t => t.SequenceNumber)
                     .Select(t => (DateTimeOffset?)t.CreatedAt)
                     .FirstOrDefault(),
-                NextCheckAt = k == null ? null : k.NextCheckAt,
+                Check = k,
             }).ToListAsync(cancellationToken);
         var placed = await (
             from r in records
             join k in context.ConversationChecks on r.ConversationId equals k.ConversationId into checks
             from k in checks.DefaultIfEmpty()
             where k == null || k.GivenUpAt == null
-            select new { r.ConversationId, r.CreatedAt, NextCheckAt = k == null ? null : k.NextCheckAt }).ToListAsync(cancellationToken);
+            select new { r.ConversationId, r.CreatedAt, Check = k }).ToListAsync(cancellationToken);
 
         return
         [
-            .. inProgress.Select(c => new DueConversation(c.ConversationId, c.CreatedAt, c.LastTurnAt ?? c.CreatedAt, c.NextCheckAt)),
-            .. placed.Select(r => new DueConversation(r.ConversationId, r.CreatedAt, r.CreatedAt, r.NextCheckAt)),
+            .. inProgress.Select(c => new DueConversation(c.ConversationId, c.CreatedAt, c.LastTurnAt ?? c.CreatedAt, c.Check)),
+            .. placed.Select(r => new DueConversation(r.ConversationId, r.CreatedAt, r.CreatedAt, r.Check)),
         ];
     }
 }

@@ -17,6 +17,7 @@ namespace CallTranscription.Infrastructure.Persistence.Postgres.Migrations
                 {
                     conversation_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     checks = table.Column<int>(type: "integer", nullable: false),
+                    last_checked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     next_check_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     given_up_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },

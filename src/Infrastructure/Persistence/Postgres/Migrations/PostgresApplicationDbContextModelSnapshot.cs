@@ -90,6 +90,10 @@ namespace CallTranscription.Infrastructure.Persistence.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("given_up_at");
 
+                    b.Property<DateTimeOffset?>("LastCheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_checked_at");
+
                     b.Property<DateTimeOffset?>("NextCheckAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_check_at");

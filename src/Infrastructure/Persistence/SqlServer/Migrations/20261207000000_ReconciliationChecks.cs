@@ -17,6 +17,7 @@ namespace CallTranscription.Infrastructure.Persistence.SqlServer.Migrations
                 {
                     conversation_id = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
                     checks = table.Column<int>(type: "int", nullable: false),
+                    last_checked_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     next_check_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     given_up_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },

@@ -90,6 +90,10 @@ namespace CallTranscription.Infrastructure.Persistence.SqlServer.Migrations
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("given_up_at");
 
+                    b.Property<DateTimeOffset?>("LastCheckedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("last_checked_at");
+
                     b.Property<DateTimeOffset?>("NextCheckAt")
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("next_check_at");

@@ -86,6 +86,10 @@ namespace CallTranscription.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("given_up_at");
 
+                    b.Property<DateTimeOffset?>("LastCheckedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_checked_at");
+
                     b.Property<DateTimeOffset?>("NextCheckAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("next_check_at");

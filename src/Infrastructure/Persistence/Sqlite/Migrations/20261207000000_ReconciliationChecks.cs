@@ -17,6 +17,7 @@ namespace CallTranscription.Infrastructure.Persistence.Sqlite.Migrations
                 {
                     conversation_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     checks = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_checked_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     next_check_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     given_up_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
                 },
