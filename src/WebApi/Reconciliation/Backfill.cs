@@ -75,6 +75,12 @@ public static class Backfill
             await output.WriteLineAsync($"backfill interrupted: {tally}");
             return BackfillExitCodes.Interrupted;
         }
+        catch (Exception exception)
+        {
+            // The database failing halfway, say: the failure goes on to its exit code, and the operator learns how far it got.
+            await output.WriteLineAsync($"backfill stopped: {exception.GetType().Name}. Until then: {tally}.");
+            throw;
+        }
 
         await output.WriteLineAsync($"backfill done: {tally}");
         return ExitCodes.Success;

@@ -93,6 +93,28 @@ public class BackfillTests(DatabaseKind kind) : ReconciliationTestBase(kind)
         Assert.That(await QueryAsync(db => db.Calls.AnyAsync(c => c.ConversationId == second)), Is.False);
     }
 
+    [Test]
+    public async Task ShouldSayHowFarItGotWhenTheDatabaseFailsHalfway()
+    {
+        var first = NewConversationId();
+        var second = NewConversationId();
+        Api.Serve(first, Answer.Ok(Done(first)));
+        Api.Serve(second, Answer.Ok(Done(second)));
+        await BackfillAsync("--conversation", first);
+        var faults = new WriteFaults();
+        await using var instance = CreateInstance(configure: services => faults.AddTo(services, Database.Provider));
+        faults.FailInserts(_ => new InvalidOperationException("The disk is full."));
+        var (request, _) = BackfillRequest.Parse(["backfill", "--conversation", first, "--conversation", second]);
+        await using var output = new StringWriter();
+
+        var thrown = Assert.CatchAsync(() => Backfill.RunAsync(instance.Services, request!, output, CancellationToken.None));
+
+        Assert.That(thrown!.GetBaseException().Message, Is.EqualTo("The disk is full."), "the failure goes on to its exit code");
+        Assert.That(output.ToString(), Does.Contain($"{first}  already complete"));
+        Assert.That(output.ToString(), Does.Match(@"backfill stopped: \w+\. Until then: 0 stored, 1 already complete, 0 failed, 0 skipped\.\s*$"));
+        Assert.That(await QueryAsync(db => db.Calls.AnyAsync(c => c.ConversationId == second)), Is.False, "nothing of the failed conversation");
+    }
+
     private Task<(int Exit, string Output)> BackfillAsync(params string[] arguments) => BackfillAsync(CancellationToken.None, arguments);
 
     private async Task<(int Exit, string Output)> BackfillAsync(CancellationToken cancellationToken, params string[] arguments)

@@ -56,7 +56,7 @@ public abstract class ReconciliationTestBase(DatabaseKind kind) : PostCallTestBa
     }
 
     /// <summary>Another instance of the service on the same database and clock.</summary>
-    protected CallTranscriptionApiFactory CreateInstance(string apiKey = FakeConversationsApi.ApiKey, bool timer = false) => new(
+    protected CallTranscriptionApiFactory CreateInstance(string apiKey = FakeConversationsApi.ApiKey, bool timer = false, Action<IServiceCollection>? configure = null) => new(
         Database,
         new Dictionary<string, string?>
         {
@@ -76,6 +76,8 @@ public abstract class ReconciliationTestBase(DatabaseKind kind) : PostCallTestBa
                 var hosted = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ReconciliationService));
                 services.Remove(hosted);
             }
+
+            configure?.Invoke(services);
         });
 
     protected Task<SweepResult> SweepAsync(CallTranscriptionApiFactory? instance = null) =>
