@@ -183,6 +183,26 @@ public class ReconciliationTests(DatabaseKind kind) : ReconciliationTestBase(kin
     }
 
     [Test]
+    public async Task ShouldTellManyGivenUpConversationsInOneLineAfterTheFirstFew()
+    {
+        using var metrics = new RecordedMetrics(Reconciler.Services);
+        var conversations = Enumerable.Range(0, ReconciliationSweep.GivenUpWarnings + 3).Select(_ => NewConversationId()).ToList();
+        foreach (var conversationId in conversations)
+        {
+            await PlaceCallAsync(conversationId, GiveUpAfter + TimeSpan.FromMinutes(1));
+        }
+
+        var sweep = await SweepAsync();
+
+        Assert.That(sweep.GivenUp, Is.EqualTo(conversations.Count));
+        Assert.That(metrics.Sum(ReconciliationMetrics.GivenUpName), Is.EqualTo(conversations.Count), "every one counted");
+        var warnings = Reconciler.Logs.Entries.Where(e => e.Level == LogLevel.Warning && e.Message.Contains("GiveUpAfter")).ToList();
+        Assert.That(warnings.Count(w => w.Fields.ContainsKey("ConversationId")), Is.EqualTo(ReconciliationSweep.GivenUpWarnings));
+        Assert.That(warnings.Single(w => !w.Fields.ContainsKey("ConversationId")).Message, Does.StartWith("3 more conversations"));
+        Assert.That(Api.AllRequests(), Is.Empty, "given up without a check");
+    }
+
+    [Test]
     public async Task ShouldCountAndLogAPayloadItCannotUseAndGoOn()
     {
         var broken = NewConversationId();

@@ -27,6 +27,9 @@ public sealed partial class ReconciliationSweep(
 {
     public const int StopAfterUnavailable = 3;
 
+    /// <summary>Warnings a sweep writes one by one for conversations it gives up; the rest are told in one line.</summary>
+    public const int GivenUpWarnings = 20;
+
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     public async Task<SweepResult> RunAsync(CancellationToken cancellationToken)
@@ -60,9 +63,17 @@ public sealed partial class ReconciliationSweep(
         metrics.Swept(dueNow.Count, dueNow.Count > 0 ? dueNow[0].QuietSince + settings.QuietPeriod : null);
 
         var givenUp = 0;
-        foreach (var conversation in expired)
+        foreach (var conversation in expired.Select(c => c.ConversationId))
         {
-            givenUp += await GiveUpAsync(conversation.ConversationId, quietBefore, settings.GiveUpAfter, cancellationToken) ? 1 : 0;
+            if (await GiveUpAsync(conversation, quietBefore, cancellationToken) && ++givenUp <= GivenUpWarnings)
+            {
+                LogGivenUp(conversation, settings.GiveUpAfter);
+            }
+        }
+
+        if (givenUp > GivenUpWarnings)
+        {
+            LogMoreGivenUp(givenUp - GivenUpWarnings, settings.GiveUpAfter);
         }
 
         var outcomes = new Dictionary<string, int>();
@@ -185,7 +196,7 @@ public sealed partial class ReconciliationSweep(
         }, cancellationToken);
 
     /// <summary>Gives the conversation up under its claim, if it is still open, so that one instance warns and counts it.</summary>
-    private async Task<bool> GiveUpAsync(string conversationId, DateTimeOffset quietBefore, TimeSpan giveUpAfter, CancellationToken cancellationToken)
+    private async Task<bool> GiveUpAsync(string conversationId, DateTimeOffset quietBefore, CancellationToken cancellationToken)
     {
         await using var claim = await claims.TryClaimAsync(conversationId, cancellationToken);
         var now = timeProvider.GetUtcNow();
@@ -195,7 +206,6 @@ public sealed partial class ReconciliationSweep(
         if (givenUp)
         {
             metrics.GivenUp();
-            LogGivenUp(conversationId, giveUpAfter);
         }
 
         return givenUp;
@@ -237,4 +247,8 @@ public sealed partial class ReconciliationSweep(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId} has not ended within Reconciliation:GiveUpAfter ({GiveUpAfter}); "
         + "it is no longer checked. `backfill --conversation` stores it once ElevenLabs has it")]
     private partial void LogGivenUp(string conversationId, TimeSpan giveUpAfter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} more conversations have not ended within Reconciliation:GiveUpAfter ({GiveUpAfter}) "
+        + "and are no longer checked; calltranscription.reconciliation.given_up counts every one")]
+    private partial void LogMoreGivenUp(int count, TimeSpan giveUpAfter);
 }
