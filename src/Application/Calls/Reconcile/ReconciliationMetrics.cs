@@ -28,7 +28,8 @@ public sealed class ReconciliationMetrics
         meter.CreateObservableGauge(OldestDueAgeName, OldestDueAge, "s", "How long the longest-due conversation has been due.");
     }
 
-    public static string OutcomeOf(ReconcileOutcome outcome) => outcome switch
+    /// <summary>The <c>outcome</c> of a check; <see cref="ErrorOutcome"/> when it had none (the check failed) or the answer was unusable.</summary>
+    public static string OutcomeOf(ReconcileOutcome? outcome) => outcome switch
     {
         ReconcileOutcome.Completed => "completed",
         ReconcileOutcome.Failed => "failed",
@@ -37,9 +38,7 @@ public sealed class ReconciliationMetrics
         _ => ErrorOutcome,
     };
 
-    public void Checked(ReconcileOutcome outcome) => Checked(OutcomeOf(outcome));
-
-    public void Checked(string outcome) => _checks.Add(1, new KeyValuePair<string, object?>(OutcomeAttribute, outcome));
+    public void Checked(ReconcileOutcome? outcome) => _checks.Add(1, new KeyValuePair<string, object?>(OutcomeAttribute, OutcomeOf(outcome)));
 
     public void GivenUp() => _givenUp.Add(1);
 

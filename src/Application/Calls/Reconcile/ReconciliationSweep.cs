@@ -124,6 +124,19 @@ public sealed partial class ReconciliationSweep(
             return (SweepResult.Skipped, ApiAnswer.Given);
         }
 
+        var (outcome, api) = await ReconcileAsync(conversationId, cancellationToken);
+        metrics.Checked(outcome);
+
+        // Ended: its check is done with. Anything else (not over yet, unknown, no answer, refused, failed) waits its turn.
+        await (outcome is ReconcileOutcome.Completed or ReconcileOutcome.Failed
+            ? ForgetAsync(conversationId, cancellationToken)
+            : CheckLaterAsync(due, now, cancellationToken));
+        return (ReconciliationMetrics.OutcomeOf(outcome), api);
+    }
+
+    /// <summary>The conversation brought up to what ElevenLabs holds; no outcome when the check itself failed.</summary>
+    private async Task<(ReconcileOutcome? Outcome, ApiAnswer Api)> ReconcileAsync(string conversationId, CancellationToken cancellationToken)
+    {
         try
         {
             ReconcileResult result;
@@ -137,38 +150,26 @@ public sealed partial class ReconciliationSweep(
                 LogKeyAccepted();
             }
 
-            await (result.Outcome is ReconcileOutcome.Completed or ReconcileOutcome.Failed
-                ? ForgetAsync(conversationId, cancellationToken)
-                : CheckLaterAsync(due, now, cancellationToken));
-            metrics.Checked(result.Outcome);
-            return (ReconciliationMetrics.OutcomeOf(result.Outcome), ApiAnswer.Given);
+            return (result.Outcome, ApiAnswer.Given);
         }
         catch (ConversationsApiRefusedException exception)
         {
-            metrics.Checked(ReconciliationMetrics.ErrorOutcome);
             if (keyState.Refused(exception.StatusCode))
             {
                 LogKeyRefused(exception.StatusCode);
             }
 
-            // Waits like any other, so that a refusal for this one conversation does not keep the others from their checks.
-            await CheckLaterAsync(due, now, cancellationToken);
-
-            return (ReconciliationMetrics.ErrorOutcome, ApiAnswer.Refused);
+            return (null, ApiAnswer.Refused);
         }
         catch (ConversationsApiUnavailableException exception)
         {
-            metrics.Checked(ReconciliationMetrics.ErrorOutcome);
             LogUnavailable(conversationId, exception.Message);
-            await CheckLaterAsync(due, now, cancellationToken);
-            return (ReconciliationMetrics.ErrorOutcome, ApiAnswer.None);
+            return (null, ApiAnswer.None);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            metrics.Checked(ReconciliationMetrics.ErrorOutcome);
             LogCheckFailed(exception, conversationId);
-            await CheckLaterAsync(due, now, cancellationToken);
-            return (ReconciliationMetrics.ErrorOutcome, ApiAnswer.Given);
+            return (null, ApiAnswer.Given);
         }
     }
 
