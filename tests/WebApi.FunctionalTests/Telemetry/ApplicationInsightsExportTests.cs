@@ -44,7 +44,12 @@ public class ApplicationInsightsExportTests
 
         var request = await ingestion.WaitForAsync(item => BaseType(item) == "RequestData" && Name(item) == "POST /webhooks/elevenlabs/transcription", TimeSpan.FromSeconds(30));
         var operation = OperationId(request);
-        var requestLines = ingestion.Items.Where(item => BaseType(item) == "MessageData" && Property(item, "ConversationId") == "conv_azure_monitor" && Property(item, "StatusCode") is not null).ToList();
+        static bool IsRequestLine(JsonElement item) =>
+            BaseType(item) == "MessageData" && Property(item, "ConversationId") == "conv_azure_monitor" && Property(item, "StatusCode") is not null;
+
+        // The logging provider's channel and the exporters send on their own schedules: the log may land after the request.
+        await ingestion.WaitForAsync(IsRequestLine, TimeSpan.FromSeconds(30));
+        var requestLines = ingestion.Items.Where(IsRequestLine).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(ingestion.Items.Where(item => BaseType(item) == "RemoteDependencyData").Select(OperationId), Has.Member(operation));
